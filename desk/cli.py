@@ -1,0 +1,75 @@
+"""Command line: `desk` with no subcommand opens the window; subcommands never import Qt.
+
+Each subcommand lives in a module of `desk.commands` that exposes `register(subparsers)`.
+A `DeskError` becomes one line on stderr and exit 1; argparse usage errors exit 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from desk import __version__
+from desk.core.errors import DeskError
+
+_COMMAND_MODULES = ("policy", "ask", "people", "requests")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The full parser; subcommand modules are imported here, not at module import."""
+    import importlib
+
+    parser = argparse.ArgumentParser(
+        prog="desk",
+        description="Front-desk assistant: policy answers, caller scripts, email-request log.",
+    )
+    parser.add_argument("--version", action="version", version=f"desk {__version__}")
+    parser.add_argument(
+        "--policy-dir",
+        metavar="DIR",
+        help="use the practice's policy folder instead of the bundled one (env DESK_POLICY_DIR)",
+    )
+    parser.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        help="where the request log lives (env DESK_DATA_DIR; default: the user data folder)",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in _COMMAND_MODULES:
+        module = importlib.import_module(f"desk.commands.{name}")
+        module.register(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the `desk` console script."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        return _gui(args)
+    try:
+        code: int = args.func(args)
+    except DeskError as exc:
+        print(f"desk: error: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return 0
+    return code
+
+
+def _gui(args: argparse.Namespace) -> int:
+    from desk.app import main as app_main
+
+    return app_main(policy_dir=args.policy_dir, data_dir=args.data_dir)
+
+
+def gui_main() -> int:
+    """Entry point of the `desk-gui` gui-script (no console window on Windows)."""
+    return main([*sys.argv[1:]] if len(sys.argv) > 1 else [])
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,61 @@
+"""Shared fixtures. Offscreen Qt is set before anything can import it."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Keep tests away from the real user's folders even if a test forgets to pass a path.
+os.environ.pop("DESK_POLICY_DIR", None)
+os.environ.pop("DESK_DATA_DIR", None)
+
+from collections.abc import Callable, Iterator  # noqa: E402
+from datetime import UTC, datetime, timedelta  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+import pytest  # noqa: E402
+
+from desk.core.policy import PolicyBook  # noqa: E402
+from desk.paths import bundled_policy_dir  # noqa: E402
+
+
+class FakeClock:
+    """An injected clock: starts at a fixed UTC time and moves only when told."""
+
+    def __init__(self, start: datetime | None = None) -> None:
+        self.now = start or datetime(2026, 11, 2, 15, 30, tzinfo=UTC)
+
+    def __call__(self) -> datetime:
+        return self.now
+
+    def advance(self, **kwargs: float) -> None:
+        self.now += timedelta(**kwargs)
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock()
+
+
+@pytest.fixture(autouse=True)
+def _isolated_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Every test gets its own data and config folders."""
+    monkeypatch.setenv("DESK_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("DESK_CONFIG_DIR", str(tmp_path / "config"))
+    yield
+
+
+@pytest.fixture(scope="session")
+def book() -> PolicyBook:
+    """The bundled policy, loaded once."""
+    from desk.core.policy_loader import load_policy
+
+    return load_policy(bundled_policy_dir())
+
+
+@pytest.fixture
+def bundled_dir() -> Path:
+    return bundled_policy_dir()
+
+
+CopyTree = Callable[[Path], Path]
