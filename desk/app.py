@@ -1,0 +1,179 @@
+"""The composition root: build the core from paths, build the window, wire keys and signals.
+
+`build()` returns the application and window without entering the event loop, so tests and
+the screenshot tool drive the same window staff see; only `main()` calls `exec()`.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QApplication
+
+from desk import paths
+from desk.core.policy import PolicyBook
+from desk.core.policy_loader import load_with_fallback
+
+from desk.ui.main_window import MainWindow
+
+if TYPE_CHECKING:
+    from desk.core.requests.models import Clock
+    from desk.core.search import Hit, SearchIndex
+
+SETTINGS_FILE = "desk.ini"
+
+
+def build(
+    *,
+    policy_dir: str | os.PathLike[str] | None = None,
+    data_dir: str | os.PathLike[str] | None = None,
+    settings_path: Path | None = None,
+    clock: Clock | None = None,
+    requests: bool = True,
+) -> tuple[QApplication, MainWindow]:
+    """Everything `main()` shows, ready but not yet shown.
+
+    The email-requests tab is mounted just after the window first paints (`requests=False`
+    leaves it out, for tests of the policy tab alone).
+    """
+    where = paths.resolve(policy_dir=policy_dir, data_dir=data_dir)
+    app = _application()
+    loaded = load_with_fallback(where.policy_dir)
+    search = _LazySearch(loaded.book)
+    window = MainWindow(
+        book=loaded.book,
+        search=search.search,
+        is_crisis=search.is_crisis,
+        settings=_settings(settings_path or where.config_dir / SETTINGS_FILE),
+        policy_folder=None if loaded.fell_back else where.policy_dir,
+    )
+    if loaded.fell_back and loaded.requested is not None:
+        import logging
+
+        logging.getLogger("desk").warning(
+            "policy folder %s could not be used; using the bundled policy:\n%s",
+            loaded.requested,
+            "\n".join(f"  {issue}" for issue in loaded.issues),
+        )
+        window.show_policy_issues(folder=loaded.requested, issues=loaded.issues)
+    _connect(window)
+    window.after_first_paint(search.warm)
+    if requests:
+        window.after_first_paint(
+            lambda: _mount_requests(window, data_dir=where.data_dir, clock=clock)
+        )
+    return app, window
+
+
+def _connect(window: MainWindow) -> None:
+    """Every window-wide shortcut in one table; the buttons and hints show these keys.
+
+    (The email-requests tab keeps its own Ctrl+N / Ctrl+Shift+... keys, live only on that tab.)
+    """
+    keys: list[tuple[QAction, tuple[str, ...]]] = [
+        (window.focus_search_action, ("Ctrl+K", "Ctrl+F")),
+        (window.crisis_action, ("F2",)),
+        (window.new_call_action, ("F5", "Ctrl+Shift+N")),
+        (window.email_request_action, ("Ctrl+E",)),
+        (window.quit_action, ("Ctrl+Q",)),
+        *((action, (f"Ctrl+{n}",)) for n, action in enumerate(window.copy_actions, 1)),
+    ]
+    window.bind_keys(keys)
+
+
+def _mount_requests(window: MainWindow, *, data_dir: Path, clock: Clock | None) -> None:
+    """Open the request log and add its tab; if the log cannot open, policy answers still work."""
+    from PySide6.QtWidgets import QLabel
+
+    from desk.core.errors import StoreError
+    from desk.core.requests import open_log
+    from desk.core.requests.workflow import utc_now
+
+    from desk.ui.requests_tab import TITLE, RequestsTab
+
+    try:
+        log = open_log(data_dir, clock=clock)
+    except StoreError as exc:
+        import logging
+
+        logging.getLogger("desk").warning("the email-request log cannot be opened: %s", exc)
+        notice = QLabel(f"The email-request log cannot be opened:\n{exc}")
+        notice.setWordWrap(True)
+        notice.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        window.add_tab(notice, TITLE)
+        return
+    tab = RequestsTab.build(log=log, settings=window.settings, clock=clock or utc_now)
+    window.add_tab(tab, tab.title())
+    staff = tab.staff_status_widget()
+    if staff is not None:
+        window.add_status_widget(staff)
+    window.email_request_requested.connect(tab.start_request)
+
+    def stop() -> None:
+        window.closing.disconnect(stop)
+        tab.shutdown()
+        log.close()
+
+    window.closing.connect(stop)
+
+
+def main(
+    *,
+    policy_dir: str | os.PathLike[str] | None = None,
+    data_dir: str | os.PathLike[str] | None = None,
+) -> int:
+    """Open the window and run until it closes."""
+    import logging
+
+    if not logging.getLogger().handlers:
+        logging.basicConfig(level=logging.WARNING, format="desk: %(message)s", stream=sys.stderr)
+    app, window = build(policy_dir=policy_dir, data_dir=data_dir)
+    window.show()
+    return app.exec()
+
+
+class _LazySearch:
+    """The search index, built just after the window first paints rather than before."""
+
+    def __init__(self, book: PolicyBook) -> None:
+        self._book = book
+        self._index: SearchIndex | None = None
+
+    def warm(self) -> None:
+        """Build the index now (called once the window has painted)."""
+        if self._index is None:
+            from desk.core.search import SearchIndex
+
+            self._index = SearchIndex(self._book)
+
+    def search(self, query: str) -> Sequence[Hit]:
+        self.warm()
+        assert self._index is not None
+        return self._index.search(query)
+
+    def is_crisis(self, query: str) -> bool:
+        from desk.core.search import is_crisis
+
+        return is_crisis(query)
+
+
+def _application() -> QApplication:
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        return existing
+    app = QApplication(sys.argv[:1])
+    app.setApplicationName(paths.APP_NAME)
+    app.setDesktopFileName("desk")
+    return app
+
+
+def _settings(path: Path) -> QSettings:
+    """Window layout only; client data never goes here."""
+    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    return QSettings(str(path), QSettings.Format.IniFormat)

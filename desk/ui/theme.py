@@ -1,0 +1,74 @@
+"""Verdict marks and colours that follow the system light or dark scheme.
+
+Colour is never the only signal: every verdict also has a mark and a word. Colours are chosen
+per scheme from the current palette, so text stays readable on both light and dark windows.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtGui import QColor, QPalette
+
+VERDICT_MARK = {"yes": "\u2713", "no": "\u2717", "conditional": "\u25d0"}
+VERDICT_SHORT = {"yes": "Yes", "no": "No", "conditional": "Only if"}
+
+GUIDANCE_TEXT = "Practice guidance \u2013 confirm with the office"
+WARNING_MARK = "\u26a0"
+
+
+@dataclass(frozen=True)
+class Swatch:
+    """A foreground/background pair for a badge or strip."""
+
+    fg: QColor
+    bg: QColor
+    border: QColor
+
+
+_LIGHT = {
+    "yes": ("#116329", "#dcf5e3", "#8fd3a3"),
+    "no": ("#a4161a", "#fde4e3", "#f1a19c"),
+    "conditional": ("#7a4d00", "#fff0c7", "#e8c45f"),
+    "crisis": ("#8f1115", "#fde4e3", "#e5918c"),
+    "crisis-alert": ("#8f1115", "#fbd0ce", "#b3261e"),
+    "warning": ("#6b4400", "#fff3cd", "#e6c35c"),
+    "guidance": ("#1f4f8f", "#e3eefc", "#9bbbe6"),
+}
+_DARK = {
+    "yes": ("#8ee6a8", "#163a22", "#2f6b41"),
+    "no": ("#ffaaa3", "#4a1c1a", "#84322d"),
+    "conditional": ("#f7d36b", "#3f3210", "#7a6120"),
+    "crisis": ("#ffb3ad", "#4f1a18", "#8d2f2a"),
+    "crisis-alert": ("#ffb3ad", "#6a1f1c", "#ff8a80"),
+    "warning": ("#f7d36b", "#3d3110", "#7a6120"),
+    "guidance": ("#a9c8f5", "#1b2d47", "#3a5a88"),
+}
+
+
+def is_dark(palette: QPalette) -> bool:
+    """Whether the palette is a dark scheme (light text on a dark window)."""
+    return palette.color(QPalette.ColorRole.Window).lightness() < 128
+
+
+def swatch(kind: str, palette: QPalette) -> Swatch:
+    """Colours for a verdict (`yes`, `no`, `conditional`) or `crisis`, `warning`, `guidance`."""
+    fg, bg, border = (_DARK if is_dark(palette) else _LIGHT)[kind]
+    return Swatch(QColor(fg), QColor(bg), QColor(border))
+
+
+def muted_text(palette: QPalette, *, selected: bool = False) -> QColor:
+    """Secondary text colour: the text colour blended 72% into its background."""
+    fg = palette.color(
+        QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+    ).toRgb()
+    bg = palette.color(
+        QPalette.ColorRole.Highlight if selected else QPalette.ColorRole.Base
+    ).toRgb()
+    mixed = QColor()
+    mixed.setRgbF(
+        bg.redF() + (fg.redF() - bg.redF()) * 0.72,
+        bg.greenF() + (fg.greenF() - bg.greenF()) * 0.72,
+        bg.blueF() + (fg.blueF() - bg.blueF()) * 0.72,
+    )
+    return mixed
