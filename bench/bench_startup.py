@@ -90,6 +90,8 @@ def measure(runs: int) -> tuple[list[float], list[float]]:
         env = dict(os.environ)
         env.setdefault("QT_QPA_PLATFORM", "offscreen")
         env.pop("DESK_POLICY_DIR", None)
+        # An installed Desk runs from cached bytecode; without this every run recompiles.
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
         env["DESK_DATA_DIR"] = str(tmp / "data")
         env["DESK_CONFIG_DIR"] = str(tmp / "config")
         # One unmeasured run of each warms the disk cache and .pyc files.

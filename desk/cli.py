@@ -13,11 +13,33 @@ from collections.abc import Sequence
 from desk import __version__
 from desk.core.errors import DeskError
 
-_COMMAND_MODULES = ("policy", "ask", "people", "requests")
+#: Which module registers each top-level command. Only the module of the command being run is
+#: imported, so `desk ask` does not pay for the request log's imports.
+_COMMANDS = {
+    "policy": "policy",
+    "ask": "ask",
+    "staff": "people",
+    "counselors": "people",
+    "requests": "requests",
+}
+_GLOBAL_OPTIONS_WITH_VALUE = ("--policy-dir", "--data-dir")
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The full parser; subcommand modules are imported here, not at module import."""
+def _chosen_command(argv: Sequence[str]) -> str | None:
+    """The top-level command in argv, skipping global options and their values."""
+    skip = False
+    for token in argv:
+        if skip:
+            skip = False
+        elif token in _GLOBAL_OPTIONS_WITH_VALUE:
+            skip = True
+        elif not token.startswith("-"):
+            return token
+    return None
+
+
+def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
+    """The parser; with argv naming a known command, only that command's module is imported."""
     import importlib
 
     parser = argparse.ArgumentParser(
@@ -36,7 +58,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="where the request log lives (env DESK_DATA_DIR; default: the user data folder)",
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name in _COMMAND_MODULES:
+    chosen = _chosen_command(argv) if argv is not None else None
+    modules = (
+        [_COMMANDS[chosen]] if chosen in _COMMANDS else list(dict.fromkeys(_COMMANDS.values()))
+    )
+    for name in modules:
         module = importlib.import_module(f"desk.commands.{name}")
         module.register(sub)
     return parser
@@ -44,8 +70,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `desk` console script."""
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser(arguments)
+    args = parser.parse_args(arguments)
     if args.command is None:
         return _gui(args)
     try:

@@ -9,14 +9,14 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.pop("DESK_POLICY_DIR", None)
 os.environ.pop("DESK_DATA_DIR", None)
 
-from collections.abc import Callable, Iterator  # noqa: E402
-from datetime import UTC, datetime, timedelta  # noqa: E402
-from pathlib import Path  # noqa: E402
+from collections.abc import Callable, Iterator
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
-import pytest  # noqa: E402
+import pytest
 
-from desk.core.policy import PolicyBook  # noqa: E402
-from desk.paths import bundled_policy_dir  # noqa: E402
+from desk.core.policy import PolicyBook
+from desk.paths import bundled_policy_dir
 
 
 class FakeClock:

@@ -30,7 +30,7 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.mark.slow
 def test_wheel_ships_policy_and_resources(wheel: Path) -> None:
-    """Every policy file in the source tree is inside the wheel, under the path resolver's folder."""
+    """Every policy file in the source tree is inside the wheel, where the resolver looks."""
     names = set(zipfile.ZipFile(wheel).namelist())
     for path in (ROOT / "policy").rglob("*.yaml"):
         assert f"desk/_bundled/policy/{path.relative_to(ROOT / 'policy').as_posix()}" in names
