@@ -52,6 +52,18 @@ class Locations:
         return bundled_policy_dir()
 
 
+def requested_policy_dir(
+    policy_dir: str | os.PathLike[str] | None = None, *, environ: dict[str, str] | None = None
+) -> Path | None:
+    """The policy folder asked for by option or `DESK_POLICY_DIR`; None means the bundled one.
+
+    Cheaper than `resolve` (no platform folder lookup) for commands that only read the policy.
+    """
+    env = os.environ if environ is None else environ
+    chosen = policy_dir or env.get("DESK_POLICY_DIR") or None
+    return Path(chosen) if chosen else None
+
+
 def resolve(
     *,
     policy_dir: str | os.PathLike[str] | None = None,

@@ -1,0 +1,141 @@
+"""`desk ask QUESTION...`: the policy answer for a caller's question, from a terminal or a script.
+
+Each quoted argument is one question; several unquoted words make one question, so
+`desk ask can i txt my counselor` works as typed. `-` reads one question per line from stdin.
+Imports stay lazy: this command must start about as fast as Python itself.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from desk.core.policy import PolicyBook
+    from desk.core.search import Hit
+
+_PLAIN_TOP = 3
+
+
+def register(subparsers: Any) -> None:
+    """Add the `ask` command."""
+    p = subparsers.add_parser(
+        "ask",
+        help="rank policy topics for a caller's question",
+        description=(
+            "Rank policy topics for caller questions. Each quoted argument is one question; "
+            "unquoted words make one question; '-' reads one question per line from stdin."
+        ),
+    )
+    p.add_argument(
+        "--json",
+        action="store_true",
+        help='one JSON object per question per line: {"question": ..., "results": [...]}',
+    )
+    p.add_argument(
+        "--top",
+        type=_positive,
+        metavar="N",
+        help=f"at most N topics per question (default: {_PLAIN_TOP}; with --json, all matches)",
+    )
+    p.add_argument("question", nargs="+", metavar="QUESTION", help="a question, or - for stdin")
+    p.set_defaults(func=_ask)
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"--top wants a whole number, got {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"--top wants a number of 1 or more, got {value}")
+    return value
+
+
+def questions(args: Iterable[str], stdin: Iterable[str]) -> Iterator[str]:
+    """The questions named on the command line, with `-` standing for stdin's lines."""
+    items = list(args)
+    if len(items) > 1 and "-" not in items and not any(any(c.isspace() for c in a) for a in items):
+        yield " ".join(items)
+        return
+    for item in items:
+        if item == "-":
+            for line in stdin:
+                line = line.strip()
+                if line:
+                    yield line
+        else:
+            yield item
+
+
+def _ask(args: argparse.Namespace) -> int:
+    from desk.core.policy_loader import PolicyError, load_policy
+    from desk.core.search import SearchIndex
+
+    directory = _policy_dir(args)
+    try:
+        book = load_policy(directory)
+    except PolicyError as exc:
+        for issue in exc.issues:
+            print(issue, file=sys.stderr)
+        count = len(exc.issues)
+        noun = "problem" if count == 1 else "problems"
+        print(f"desk: error: policy folder {directory}: {count} {noun}", file=sys.stderr)
+        return 1
+    index = SearchIndex(book)
+    top = args.top if args.top is not None else (None if args.json else _PLAIN_TOP)
+    first = True
+    for question in questions(args.question, sys.stdin):
+        hits = index.search(question, top=top)
+        if args.json:
+            _print_json(book, question, hits)
+        else:
+            if not first:
+                print()
+            _print_plain(book, question, hits)
+        first = False
+    sys.stdout.flush()
+    return 0
+
+
+def _policy_dir(args: argparse.Namespace) -> Path:
+    from desk.paths import bundled_policy_dir, requested_policy_dir
+
+    chosen = requested_policy_dir(getattr(args, "policy_dir", None))
+    return chosen if chosen is not None else bundled_policy_dir()
+
+
+def _print_json(book: PolicyBook, question: str, hits: list[Hit]) -> None:
+    import json
+
+    results = [
+        {
+            "id": hit.topic_id,
+            "title": book.topic(hit.topic_id).title,
+            "verdict": book.topic(hit.topic_id).verdict_label,
+            "score": round(hit.score, 3),
+        }
+        for hit in hits
+    ]
+    line = json.dumps({"question": question, "results": results}, ensure_ascii=False)
+    sys.stdout.write(line + "\n")
+
+
+def _print_plain(book: PolicyBook, question: str, hits: list[Hit]) -> None:
+    print(f"? {question}")
+    if not hits:
+        print("  no matching topic; try other words, or `desk policy list`")
+        return
+    topics = [book.topic(h.topic_id) for h in hits]
+    verdict_width = max(len(t.verdict_label) for t in topics)
+    title_width = max(len(t.title) for t in topics)
+    for rank, (hit, topic) in enumerate(zip(hits, topics, strict=True), start=1):
+        print(
+            f"  {rank}. {topic.verdict_label.ljust(verdict_width)}  "
+            f"{topic.title.ljust(title_width)}  [{topic.id}, {hit.score:.2f}]"
+        )
+        if rank == 1:
+            print(f"     {topic.answer}")
