@@ -1,0 +1,151 @@
+"""How events turn into current state. The same functions run live and when verifying.
+
+The store applies each new event to the current row inside the append transaction; `verify`
+folds the events again and compares. A transition the workflow would never allow (a release that
+was not approved, an approval by another counselor) raises `ReplayError`, so a forged event
+shows up as a named bad event rather than as quietly wrong state.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Mapping
+from dataclasses import replace
+from datetime import datetime
+from typing import Any
+
+from desk.core.requests.models import (
+    HOWS,
+    RELEASE_METHODS,
+    VIAS,
+    Counselor,
+    Request,
+    Staff,
+    Status,
+)
+
+REQUEST_EVENTS = frozenset(
+    {"request_created", "approved", "declined", "released", "withdrawn", "note_added"}
+)
+PEOPLE_EVENTS = frozenset({"counselor_added", "counselor_updated", "staff_added"})
+OTHER_EVENTS = frozenset({"exported"})
+EVENT_TYPES = REQUEST_EVENTS | PEOPLE_EVENTS | OTHER_EVENTS
+COUNSELOR_FIELDS = ("name", "email", "credentials", "active")
+
+_WORD = re.compile(r"\w+")
+
+
+class ReplayError(Exception):
+    """An event that cannot follow the state before it."""
+
+
+def search_words(text: str) -> list[str]:
+    """Words for client search: accents dropped, case folded, in order of appearance."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return _WORD.findall(plain.casefold())
+
+
+def _str(payload: Mapping[str, Any], key: str) -> str:
+    value = payload.get(key)
+    if not isinstance(value, str):
+        raise ReplayError(f"payload field {key!r} is missing or not text")
+    return value
+
+
+def apply_request(
+    state: Request | None,
+    *,
+    request_id: str,
+    type: str,
+    at: datetime,
+    staff_id: str,
+    payload: Mapping[str, Any],
+) -> Request:
+    """The request after one of its events."""
+    if type == "request_created":
+        if state is not None:
+            raise ReplayError(f"request {request_id} is created a second time")
+        via = _str(payload, "via")
+        if via not in VIAS:
+            raise ReplayError(f"unknown via {via!r}")
+        return Request(
+            id=request_id,
+            client=_str(payload, "client"),
+            counselor_id=_str(payload, "counselor_id"),
+            status="pending",
+            requested_at=at,
+            updated_at=at,
+            via=via,
+            requested_by=staff_id,
+        )
+    if state is None:
+        raise ReplayError(f"{type} for request {request_id}, which was never created")
+    if type in ("approved", "declined"):
+        if state.status != "pending":
+            raise ReplayError(f"{type} while request {request_id} is {state.status}")
+        by = _str(payload, "by")
+        if by != state.counselor_id:
+            raise ReplayError(
+                f"{type} by {by}, but request {request_id} is for {state.counselor_id}"
+            )
+        how: Any = None
+        if type == "approved":
+            how = _str(payload, "how")
+            if how not in HOWS:
+                raise ReplayError(f"unknown approval method {how!r}")
+        status: Status = "approved" if type == "approved" else "declined"
+        return replace(state, status=status, decided_by=by, decided_how=how, updated_at=at)
+    if type == "withdrawn":
+        if state.status not in ("pending", "approved"):
+            raise ReplayError(f"withdrawn while request {request_id} is {state.status}")
+        return replace(state, status="withdrawn", updated_at=at)
+    if type == "released":
+        if state.status != "approved":
+            raise ReplayError(f"released while request {request_id} is {state.status}")
+        if payload.get("identity_verified") is not True:
+            raise ReplayError("released without a confirmed identity")
+        method = _str(payload, "method")
+        if method not in RELEASE_METHODS:
+            raise ReplayError(f"unknown release method {method!r}")
+        return replace(
+            state,
+            status="released",
+            released_at=at,
+            release_method=method,
+            updated_at=at,
+        )
+    if type == "note_added":
+        return replace(state, updated_at=at)
+    raise ReplayError(f"{type} is not a request event")
+
+
+def apply_counselor(state: Counselor | None, *, type: str, payload: Mapping[str, Any]) -> Counselor:
+    """The counselor after a counselor_added or counselor_updated event."""
+    counselor_id = _str(payload, "id")
+    if type == "counselor_added":
+        if state is not None:
+            raise ReplayError(f"counselor {counselor_id} is added a second time")
+        return Counselor(
+            id=counselor_id,
+            name=_str(payload, "name"),
+            email=_str(payload, "email"),
+            credentials=_str(payload, "credentials"),
+            active=bool(payload.get("active", True)),
+        )
+    if type == "counselor_updated":
+        if state is None:
+            raise ReplayError(f"update of counselor {counselor_id}, who was never added")
+        changes = {k: payload[k] for k in COUNSELOR_FIELDS if k in payload}
+        return replace(state, **changes)
+    raise ReplayError(f"{type} is not a counselor event")
+
+
+def apply_staff(state: Staff | None, *, type: str, payload: Mapping[str, Any]) -> Staff:
+    staff_id = _str(payload, "id")
+    if type != "staff_added":
+        raise ReplayError(f"{type} is not a staff event")
+    if state is not None:
+        raise ReplayError(f"staff {staff_id} is added a second time")
+    return Staff(id=staff_id, name=_str(payload, "name"), active=bool(payload.get("active", True)))

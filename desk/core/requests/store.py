@@ -1,0 +1,88 @@
+"""What the workflow needs from a store, so another database can stand in for SQLite.
+
+The workflow decides; the store keeps. A write is one call to `append` with a `build` function:
+the store opens its write transaction, hands `build` a view of the current state inside that
+transaction, and appends the one event `build` returns, chaining its hash and updating the
+derived state before committing. If `build` raises, nothing is written. Running the checks
+inside the write transaction is what keeps two workstations from approving and withdrawing the
+same request at once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any, Protocol
+
+from desk.core.requests.models import (
+    Counselor,
+    Event,
+    EventType,
+    Head,
+    Request,
+    RequestFilter,
+    Staff,
+    VerifyReport,
+)
+
+
+@dataclass(frozen=True, kw_only=True)
+class Draft:
+    """An event before the store numbers and chains it."""
+
+    type: EventType
+    request_id: str | None
+    at: datetime
+    staff_id: str
+    workstation: str
+    payload: Mapping[str, Any]
+
+
+class StoreView(Protocol):
+    """Current state, read inside the write transaction when handed to `build`."""
+
+    def get_request(self, request_id: str) -> Request | None: ...
+
+    def get_counselor(self, counselor_id: str) -> Counselor | None: ...
+
+    def get_staff(self, staff_id: str) -> Staff | None: ...
+
+    def next_request_id(self) -> str:
+        """The id the next created request will get (valid inside a write)."""
+        ...
+
+
+class Store(StoreView, Protocol):
+    """A durable, append-only, hash-chained event log with derived current state."""
+
+    def append(self, build: Callable[[StoreView], Draft]) -> Event:
+        """Append the event `build` returns, atomically with its derived state.
+
+        Raises:
+            DeskError: whatever `build` raises (nothing is written), or StoreError.
+        """
+        ...
+
+    def list_staff(self) -> list[Staff]: ...
+
+    def list_counselors(self, *, include_inactive: bool) -> list[Counselor]: ...
+
+    def count(self, flt: RequestFilter) -> int: ...
+
+    def page(self, flt: RequestFilter, *, offset: int, limit: int) -> list[Request]: ...
+
+    def pending_count(self) -> int: ...
+
+    def history(self, request_id: str) -> list[Event]: ...
+
+    def head(self) -> Head | None: ...
+
+    def verify(self, *, head: str | None = None) -> VerifyReport: ...
+
+    def backup_if_due(self) -> Path | None:
+        """Take today's backup unless one exists; returns its path if one was written."""
+        ...
+
+    def close(self) -> None: ...
