@@ -135,6 +135,9 @@ def render(out: Path) -> list[Path]:
             _shoot(out, "dark-scheme", tmp, query="can we do this week's session by phone")
         )
         app.setPalette(light)
+        from desk.ui.requests_screens import render_request_screens
+
+        written.extend(render_request_screens(out))
     app.setStyle(style)
     return written
 
