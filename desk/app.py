@@ -18,9 +18,10 @@ from PySide6.QtWidgets import QApplication
 
 from desk import paths
 from desk.core.policy import PolicyBook
-from desk.core.policy_loader import load_with_fallback
+from desk.core.policy_loader import LoadResult, load_with_fallback
 
 from desk.ui.main_window import MainWindow
+from desk.ui.policy_folder import PolicyFolderSwitch, saved_policy_folder
 
 if TYPE_CHECKING:
     from desk.core.requests.models import Clock
@@ -44,24 +45,27 @@ def build(
     """
     where = paths.resolve(policy_dir=policy_dir, data_dir=data_dir)
     app = _application()
-    loaded = load_with_fallback(where.policy_dir)
+    settings = _settings(settings_path or where.config_dir / SETTINGS_FILE)
+    choice = paths.choose_policy_dir(policy_dir, setting=saved_policy_folder(settings))
+    loaded = load_with_fallback(choice.folder)
     search = _LazySearch(loaded.book)
     window = MainWindow(
         book=loaded.book,
         search=search.search,
         is_crisis=search.is_crisis,
-        settings=_settings(settings_path or where.config_dir / SETTINGS_FILE),
-        policy_folder=None if loaded.fell_back else where.policy_dir,
+        settings=settings,
+        policy_folder=None if loaded.fell_back else choice.folder,
     )
-    if loaded.fell_back and loaded.requested is not None:
-        import logging
-
-        logging.getLogger("desk").warning(
-            "policy folder %s could not be used; using the bundled policy:\n%s",
-            loaded.requested,
-            "\n".join(f"  {issue}" for issue in loaded.issues),
-        )
-        window.show_policy_issues(folder=loaded.requested, issues=loaded.issues)
+    _report(window, loaded)
+    switch = PolicyFolderSwitch(
+        settings=settings,
+        current=choice,
+        problems=len(loaded.issues),
+        apply=lambda folder: _use_policy(window, search, folder),
+        notify=window.show_message,
+        parent=window,
+    )
+    window.policy_folder_requested.connect(switch.change)
     _connect(window)
     window.after_first_paint(search.warm)
     if requests:
@@ -81,10 +85,34 @@ def _connect(window: MainWindow) -> None:
         (window.crisis_action, ("F2",)),
         (window.new_call_action, ("F5", "Ctrl+Shift+N")),
         (window.email_request_action, ("Ctrl+E",)),
+        (window.policy_folder_action, ("Ctrl+Shift+F",)),
         (window.quit_action, ("Ctrl+Q",)),
         *((action, (f"Ctrl+{n}",)) for n, action in enumerate(window.copy_actions, 1)),
     ]
     window.bind_keys(keys)
+
+
+def _use_policy(window: MainWindow, search: _LazySearch, folder: Path | None) -> LoadResult:
+    """Load `folder` (or the bundled policy) and answer from it now, without a restart."""
+    loaded = load_with_fallback(folder)
+    search.set_book(loaded.book)
+    window.show_policy(loaded)
+    _report(window, loaded)
+    window.after_first_paint(search.warm)
+    return loaded
+
+
+def _report(window: MainWindow, loaded: LoadResult) -> None:
+    """A broken folder: the banner names each problem by file:line, and so does stderr."""
+    if loaded.fell_back and loaded.requested is not None:
+        import logging
+
+        logging.getLogger("desk").warning(
+            "policy folder %s could not be used; using the bundled policy:\n%s",
+            loaded.requested,
+            "\n".join(f"  {issue}" for issue in loaded.issues),
+        )
+        window.show_policy_issues(folder=loaded.requested, issues=loaded.issues)
 
 
 def _mount_requests(window: MainWindow, *, data_dir: Path, clock: Clock | None) -> None:
@@ -144,6 +172,11 @@ class _LazySearch:
     def __init__(self, book: PolicyBook) -> None:
         self._book = book
         self._index: SearchIndex | None = None
+
+    def set_book(self, book: PolicyBook) -> None:
+        """Search another policy; its index is built on the next search."""
+        self._book = book
+        self._index = None
 
     def warm(self) -> None:
         """Build the index now (called once the window has painted)."""

@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Literal
 
 APP_NAME = "Desk"
 APP_AUTHOR = "Desk"
@@ -52,6 +53,44 @@ class Locations:
         return bundled_policy_dir()
 
 
+PolicyOrigin = Literal["option", "environment", "setting", "bundled"]
+
+
+@dataclass(frozen=True, kw_only=True)
+class PolicyChoice:
+    """Which policy folder to use and what asked for it.
+
+    Attributes:
+        folder: the folder asked for; None means the bundled policy.
+        origin: `option` (--policy-dir), `environment` (DESK_POLICY_DIR), `setting` (chosen in
+            the window) or `bundled`.
+    """
+
+    folder: Path | None
+    origin: PolicyOrigin
+
+
+def choose_policy_dir(
+    policy_dir: str | os.PathLike[str] | None = None,
+    *,
+    setting: str | os.PathLike[str] | None = None,
+    environ: dict[str, str] | None = None,
+) -> PolicyChoice:
+    """Order: --policy-dir, then `DESK_POLICY_DIR`, then the window's setting, then bundled.
+
+    The CLI passes no `setting`: the setting lives in the window's Qt settings, and the CLI
+    never imports Qt.
+    """
+    env = os.environ if environ is None else environ
+    if policy_dir:
+        return PolicyChoice(folder=Path(policy_dir), origin="option")
+    if env.get("DESK_POLICY_DIR"):
+        return PolicyChoice(folder=Path(env["DESK_POLICY_DIR"]), origin="environment")
+    if setting:
+        return PolicyChoice(folder=Path(setting), origin="setting")
+    return PolicyChoice(folder=None, origin="bundled")
+
+
 def requested_policy_dir(
     policy_dir: str | os.PathLike[str] | None = None, *, environ: dict[str, str] | None = None
 ) -> Path | None:
@@ -59,9 +98,7 @@ def requested_policy_dir(
 
     Cheaper than `resolve` (no platform folder lookup) for commands that only read the policy.
     """
-    env = os.environ if environ is None else environ
-    chosen = policy_dir or env.get("DESK_POLICY_DIR") or None
-    return Path(chosen) if chosen else None
+    return choose_policy_dir(policy_dir, environ=environ).folder
 
 
 def resolve(

@@ -22,8 +22,10 @@ from PySide6.QtWidgets import (
 )
 
 from desk.core.policy import PolicyBook
+from desk.core.policy_loader import LoadResult
 
 from desk.ui.parts import key_text
+from desk.ui.policy_folder import PolicyFolderStatus
 from desk.ui.policy_tab import PolicyActions, PolicyTab
 from desk.ui.strips import CrisisStrip, PolicyBanner
 from desk.ui.theme import WARNING_MARK
@@ -38,11 +40,13 @@ class MainWindow(QMainWindow):
 
     Signals:
         email_request_requested(): staff asked to start an email-address request.
+        policy_folder_requested(): the office manager asked to choose the policy folder.
         new_call_started(): a new call began; tabs holding per-call state should clear it.
         closing(): the window is closing; stop background work and close stores.
     """
 
     email_request_requested = Signal()
+    policy_folder_requested = Signal()
     new_call_started = Signal()
     closing = Signal()
 
@@ -69,6 +73,9 @@ class MainWindow(QMainWindow):
         self.email_request_action = self._action(
             "Start an &email request", self.email_request_requested.emit
         )
+        self.policy_folder_action = self._action(
+            "Policy &folder\u2026", self.policy_folder_requested.emit
+        )
         self.quit_action = self._action("&Quit", self.close)
         self.copy_actions = [
             self._action(f"Copy script {n}", lambda _=False, n=n: self.copy_script(n))
@@ -76,7 +83,7 @@ class MainWindow(QMainWindow):
         ]
 
         self.crisis_strip = CrisisStrip(action=self.crisis_action)
-        self.banner = PolicyBanner()
+        self.banner = PolicyBanner(action=self.policy_folder_action)
         self.policy_tab = PolicyTab(
             book=book,
             search=search,
@@ -100,20 +107,16 @@ class MainWindow(QMainWindow):
         col.addWidget(self.tabs, 1)
         self.setCentralWidget(central)
 
-        practice = book.practice
-        self.policy_label = QLabel(
-            f"{practice.policy_title} \u00b7 version {practice.policy_version}"
-            f" \u00b7 effective {practice.effective_date}"
-        )
+        self.policy_label = QLabel(_policy_text(book))
         self.policy_label.setObjectName("policyLabel")
-        self.folder_label = QLabel()
-        self.folder_label.setObjectName("folderLabel")
+        self.folder_status = PolicyFolderStatus(action=self.policy_folder_action)
+        self.folder_label = self.folder_status.label
         self.set_policy_folder(policy_folder)
         self.statusBar().addPermanentWidget(self.policy_label)
         self.statusBar().addPermanentWidget(_separator())
-        self.statusBar().addPermanentWidget(self.folder_label)
+        self.statusBar().addPermanentWidget(self.folder_status)
 
-        self.policy_tab.view.copied.connect(self._on_copied)
+        self.policy_tab.copied.connect(self._on_copied)
         self.policy_tab.crisis_suspected.connect(self.crisis_strip.set_alert)
         self._update_key_hint()
 
@@ -190,6 +193,19 @@ class MainWindow(QMainWindow):
         self.banner.show_issues(folder=str(folder), issues=issues)
         self.folder_label.setText(f"{WARNING_MARK} Policy folder: bundled (yours has errors)")
         self.folder_label.setToolTip(f"Could not use {folder}; showing {self.book.source_dir}")
+
+    def show_policy(self, loaded: LoadResult) -> None:
+        """Answer from another policy book now: checklist, topic page, status bar and banner."""
+        if loaded.book is not self.book:
+            self.book = loaded.book
+            self.setWindowTitle(f"Desk \u2013 {loaded.book.practice.name}")
+            self.policy_label.setText(_policy_text(loaded.book))
+            self.policy_tab.set_book(loaded.book)
+        if loaded.fell_back and loaded.requested is not None:
+            self.show_policy_issues(folder=loaded.requested, issues=loaded.issues)
+        else:
+            self.banner.hide()
+            self.set_policy_folder(loaded.requested)
 
     def set_policy_folder(self, folder: Path | None) -> None:
         """Say in the status bar which policy folder is in use."""
@@ -272,6 +288,14 @@ class MainWindow(QMainWindow):
         if not hasattr(self, "policy_tab"):
             return
         self.policy_tab.refresh_theme()
+
+
+def _policy_text(book: PolicyBook) -> str:
+    practice = book.practice
+    return (
+        f"{practice.policy_title} \u00b7 version {practice.policy_version}"
+        f" \u00b7 effective {practice.effective_date}"
+    )
 
 
 def _separator() -> QFrame:

@@ -34,9 +34,11 @@ class PolicyTab(QWidget):
 
     Signals:
         crisis_suspected(bool): whether the typed question sounds like danger.
+        copied(str): a script was put on the clipboard; carries the script's label.
     """
 
     crisis_suspected = Signal(bool)
+    copied = Signal(str)
 
     def __init__(
         self,
@@ -49,6 +51,7 @@ class PolicyTab(QWidget):
     ) -> None:
         super().__init__(parent)
         self._is_crisis = is_crisis
+        self._actions = actions
         self.model = TopicListModel(book=book, parent=self)
         self.proxy = TopicSearchProxy(search=search, parent=self)
         self.proxy.setSourceModel(self.model)
@@ -90,7 +93,7 @@ class PolicyTab(QWidget):
         left_col.addLayout(label_row)
         left_col.addWidget(self.list, 1)
 
-        self.view = TopicView(book=book, copy_actions=actions.copy, email_action=actions.email)
+        self.view = self._topic_view(book)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("policySplitter")
         self.splitter.setChildrenCollapsible(False)
@@ -107,9 +110,8 @@ class PolicyTab(QWidget):
 
         self.search_field.textChanged.connect(self._on_query)
         self.search_field.navigate.connect(self._move)
-        self.search_field.returnPressed.connect(self.view.focus_first_copy)
+        self.search_field.returnPressed.connect(self._to_scripts)
         self.list.selectionModel().currentChanged.connect(self._on_current)
-        self.view.related_activated.connect(self.select_topic)
         self._update_label()
         self._select_row(0)
         self.refresh_theme()
@@ -118,6 +120,26 @@ class PolicyTab(QWidget):
     def current_topic(self) -> Topic | None:
         """The topic on the right-hand page, or None when nothing matches."""
         return self.view.topic
+
+    def set_book(self, book: PolicyBook) -> None:
+        """Answer from another policy: re-rank the question typed so far, keep the topic on show.
+
+        The topic page is rebuilt for the new book, so ticks start afresh: the old checklist
+        may not match the new one.
+        """
+        shown = self.current_topic.id if self.current_topic else None
+        self.model.set_book(book)
+        old = self.view
+        sizes = self.splitter.sizes()
+        self.view = self._topic_view(book)
+        self.splitter.replaceWidget(1, self.view)
+        self.splitter.setSizes(sizes)
+        old.deleteLater()
+        query = self.search_field.text()
+        self.proxy.set_query("")
+        self._on_query(query)
+        if shown is not None and self._proxy_row(shown) >= 0:
+            self._select_row(self._proxy_row(shown))
 
     def refresh_theme(self) -> None:
         """Re-derive colours from the palette (after a light/dark switch)."""
@@ -152,6 +174,18 @@ class PolicyTab(QWidget):
         if self._proxy_row(topic_id) < 0:
             self.search_field.clear()
         self._select_row(self._proxy_row(topic_id))
+
+    def _to_scripts(self) -> None:
+        # Looked up on each press: `set_book` replaces the page.
+        self.view.focus_first_copy()
+
+    def _topic_view(self, book: PolicyBook) -> TopicView:
+        view = TopicView(
+            book=book, copy_actions=self._actions.copy, email_action=self._actions.email
+        )
+        view.related_activated.connect(self.select_topic)
+        view.copied.connect(self.copied)
+        return view
 
     def _proxy_row(self, topic_id: str) -> int:
         source_row = self.model.row_of(topic_id)

@@ -67,9 +67,12 @@ class CrisisStrip(Card):
 
 
 class PolicyBanner(Card):
-    """Says the requested policy folder is broken and the bundled policy is in use."""
+    """Says the requested policy folder is broken and the bundled policy is in use.
 
-    def __init__(self, *, parent: QWidget | None = None) -> None:
+    With `action` (choose the policy folder), a button beside the message leads to the fix.
+    """
+
+    def __init__(self, *, action: QAction | None = None, parent: QWidget | None = None) -> None:
         super().__init__(kind="warning", parent=parent)
         self.setObjectName("policyBanner")
         self.message = QLabel()
@@ -86,6 +89,11 @@ class PolicyBanner(Card):
         row.setContentsMargins(12, 8, 6, 8)
         row.setSpacing(10)
         row.addWidget(self.message, 1)
+        self.folder_button: ActionButton | None = None
+        if action is not None:
+            self.folder_button = ActionButton(action=action)
+            self.folder_button.setObjectName("bannerFolderButton")
+            row.addWidget(self.folder_button, 0, Qt.AlignmentFlag.AlignTop)
         row.addWidget(self.close_button, 0, Qt.AlignmentFlag.AlignTop)
         self.setAccessibleName("Policy warning")
         self.hide()
@@ -101,8 +109,11 @@ class PolicyBanner(Card):
         ]
         if more > 0:
             lines.append(f"    \u2022 and {more} more problem{'s' if more > 1 else ''}")
-        lines.append(
-            f"Fix the file and restart Desk; `desk policy check {folder}` lists every problem."
+        reload = (
+            "then press Policy folder\u2026 and Save to load it again"
+            if self.folder_button is not None
+            else "then restart Desk"
         )
+        lines.append(f"Fix the file, {reload}; `desk policy check {folder}` lists every problem.")
         self.message.setText("\n".join(lines))
         self.show()
