@@ -15,10 +15,12 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
 from desk.core.requests import RequestLog, open_log
-from desk.core.requests.models import Counselor, Request, Staff
+from desk.core.requests.models import Counselor, Request, RequestFilter, Staff, VerifyReport
 
 from desk.ui.lock_idle import IdleLock
 from desk.ui.requests_dialogs import DecisionInput, NewRequestInput
+from desk.ui.requests_export import ExportChoice
+from desk.ui.requests_log_results import ExportOutcome
 from desk.ui.requests_release import ReleaseOutcome
 from desk.ui.requests_tab import RequestsTab
 from desk.ui.staff_session import StaffSession
@@ -42,6 +44,10 @@ class FakePrompter:
     revealed: list[str] = field(default_factory=list)
     asked: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
     hidden: int = 0
+    export_plan: tuple[str, Path] | None = None  # format, file: accepts the prefilled filter
+    exports_done: list[ExportOutcome] = field(default_factory=list)
+    verify_results: list[tuple[VerifyReport, str | None]] = field(default_factory=list)
+    next_head: str | None = None  # a printed head hash to check after the next result
 
     def show_error(self, title: str, message: str) -> None:
         self.errors.append((title, message))
@@ -97,6 +103,31 @@ class FakePrompter:
 
     def manage_counselors(self, *, log: Any, staff_id: str) -> None:
         self.asked.append(("counselors", {"staff_id": staff_id}))
+
+    def ask_export(
+        self,
+        *,
+        counselors: list[Counselor],
+        flt: RequestFilter,
+        default_path: Path,
+        fmt: str,
+        today: Any,
+    ) -> ExportChoice | None:
+        self.asked.append(("export", {"flt": flt, "default_path": default_path, "fmt": fmt}))
+        if self.export_plan is None:
+            return None
+        chosen, path = self.export_plan
+        return ExportChoice(fmt=chosen, flt=flt, path=path)  # type: ignore[arg-type]
+
+    def show_export_done(self, *, outcome: ExportOutcome, copy: Callable[[str], None]) -> None:
+        self.exports_done.append(outcome)
+
+    def show_verify_result(
+        self, *, report: VerifyReport, checked_head: str | None, copy: Callable[[str], None]
+    ) -> str | None:
+        self.verify_results.append((report, checked_head))
+        head, self.next_head = self.next_head, None
+        return head
 
     def hide_sensitive(self) -> None:
         self.hidden += 1

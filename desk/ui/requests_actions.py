@@ -63,6 +63,12 @@ class RequestActions(QObject):
         )
         self.privacy.setCheckable(True)
         self.lock = make("&Lock", "Ctrl+Shift+L", "Hide client details until staff pick themselves")
+        self.export = make(
+            "E&xport\u2026", "Ctrl+Shift+X", "Save requests as a PDF report or a CSV file"
+        )
+        self.verify = make(
+            "Ver&ify log\u2026", "Ctrl+Shift+V", "Check that nothing in the log was changed"
+        )
 
     def attach_to(self, widget: QWidget) -> None:
         """Make the shortcuts live while `widget` is on screen (the unlocked page)."""
@@ -131,6 +137,24 @@ class RequestWorkflow(QObject):
         self._privacy = privacy
         self._copy_guarded = copy_guarded
         self._copy_plain = copy_plain
+
+    def bind(
+        self,
+        actions: RequestActions,
+        *,
+        current: Callable[[], Request | None],
+        counselor_name: Callable[[str], str],
+    ) -> None:
+        """Run each step on the request in hand when its action fires."""
+        steps: dict[QAction, Callable[[Request], object]] = {
+            actions.approve: lambda r: self.decide(r, approve=True),
+            actions.decline: lambda r: self.decide(r, approve=False),
+            actions.release: lambda r: self.release(r, counselor=counselor_name(r.counselor_id)),
+            actions.withdraw: self.withdraw,
+            actions.note: self.add_note,
+        }
+        for action, step in steps.items():
+            action.triggered.connect(lambda _=False, step=step: _run_on(current(), step))
 
     def _write(self, title: str, step: Callable[[str], T]) -> T | None:
         staff = self._staff()
@@ -282,3 +306,8 @@ class RequestWorkflow(QObject):
         if done:
             self.written.emit(request.id)
         return bool(done)
+
+
+def _run_on(request: Request | None, step: Callable[[Request], object]) -> None:
+    if request is not None:
+        step(request)

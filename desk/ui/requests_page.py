@@ -24,7 +24,8 @@ from desk.core.requests.models import RequestFilter
 from desk.ui.requests_actions import RequestActions
 from desk.ui.requests_detail import RequestDetail
 from desk.ui.requests_filters import RequestFilterBar
-from desk.ui.requests_model import CLIENT_COLUMN, COLUMNS
+from desk.ui.requests_log_tools import JobBar
+from desk.ui.requests_model import CLIENT_COLUMN, COLUMNS, RequestTableModel
 from desk.ui.requests_widgets import ActionButton
 
 COLUMN_WIDTHS = (82, 124, 150, 160, 106, 124)
@@ -92,15 +93,19 @@ class RequestsPage(QWidget):
         self.detail = detail
         self.table = make_table(model, parent=self)
         self.status_line = QLabel("", self)
+        self.job_bar = JobBar(parent=self)
+        self._followed: RequestTableModel | None = None
         a = actions
         self.new_button = ActionButton(a.new, parent=self)
         self.privacy_button = ActionButton(a.privacy, parent=self)
         top = QHBoxLayout()
         top.addWidget(self.new_button)
         top.addStretch(1)
-        top.addWidget(self.privacy_button)
-        for action in (a.counselors, a.lock):
+        for action in (a.export, a.verify, a.counselors):
             top.addWidget(ActionButton(action, parent=self))
+        top.addSpacing(12)  # the screen-privacy pair apart from the log's tools
+        top.addWidget(self.privacy_button)
+        top.addWidget(ActionButton(a.lock, parent=self))
 
         # Steps for the selected request sit with its history, enabled as its state allows.
         steps = QWidget(self)
@@ -129,6 +134,32 @@ class RequestsPage(QWidget):
         column.addWidget(filters)
         column.addLayout(top)
         column.addWidget(splitter, 1)
-        column.addWidget(self.status_line)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.status_line, 1)
+        bottom.addWidget(self.job_bar)
+        column.addLayout(bottom)
         self.setTabOrder(filters.clear_button, self.new_button)
         self.setTabOrder(self.new_button, self.table)
+
+    def follow(self, model: RequestTableModel) -> None:
+        """Keep the line under the table in step with what `model` has loaded."""
+        self._followed = model
+        for signal in (model.total_changed, model.loading_changed, model.rowsInserted):
+            signal.connect(self._show_counts)
+        model.load_failed.connect(self.show_failure)
+
+    def _show_counts(self, *_args: object) -> None:
+        model = self._followed
+        if model is None:
+            return
+        self.status_line.setText(
+            status_line_text(
+                shown=model.rowCount(),
+                total=model.total,
+                flt=model.filter,
+                loading=model.is_loading(),
+            )
+        )
+
+    def show_failure(self, message: str) -> None:
+        self.status_line.setText(f"\u26a0 Could not read the request log: {message}")

@@ -7,11 +7,13 @@ answers from a script, so no test reaches `exec()`.
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
+from pathlib import Path
 from typing import Literal, Protocol
 
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
-from desk.core.requests.models import Counselor, Request, Staff
+from desk.core.requests.models import Counselor, Request, RequestFilter, Staff, VerifyReport
 
 from desk.ui.counselors_dialog import CounselorBook, CounselorsDialog
 from desk.ui.requests_dialogs import (
@@ -22,6 +24,8 @@ from desk.ui.requests_dialogs import (
     ScriptDialog,
     TextDialog,
 )
+from desk.ui.requests_export import ExportChoice, ExportDialog, ExportFormat
+from desk.ui.requests_log_results import ExportDoneDialog, ExportOutcome, VerifyResultDialog
 from desk.ui.requests_release import ReleaseDialog, ReleaseFn, ReleaseOutcome
 from desk.ui.staff_picker import StaffBook, StaffPickerDialog
 
@@ -66,6 +70,24 @@ class RequestPrompter(Protocol):
     def ask_staff(self, *, log: StaffBook, current: Staff | None) -> Staff | None: ...
 
     def manage_counselors(self, *, log: CounselorBook, staff_id: str) -> None: ...
+
+    def ask_export(
+        self,
+        *,
+        counselors: list[Counselor],
+        flt: RequestFilter,
+        default_path: Path,
+        fmt: ExportFormat,
+        today: date,
+    ) -> ExportChoice | None: ...
+
+    def show_export_done(self, *, outcome: ExportOutcome, copy: Callable[[str], None]) -> None: ...
+
+    def show_verify_result(
+        self, *, report: VerifyReport, checked_head: str | None, copy: Callable[[str], None]
+    ) -> str | None:
+        """Show a check's result; returns a printed head hash to check next, if one was given."""
+        ...
 
     def hide_sensitive(self) -> None:
         """Close any open dialog that shows client data (the screen is locking)."""
@@ -151,6 +173,34 @@ class Prompter:
 
     def manage_counselors(self, *, log: CounselorBook, staff_id: str) -> None:
         CounselorsDialog.ask(log=log, staff_id=staff_id, parent=self._parent)
+
+    def ask_export(
+        self,
+        *,
+        counselors: list[Counselor],
+        flt: RequestFilter,
+        default_path: Path,
+        fmt: ExportFormat,
+        today: date,
+    ) -> ExportChoice | None:
+        return ExportDialog.ask(
+            counselors=counselors,
+            flt=flt,
+            default_path=default_path,
+            fmt=fmt,
+            today=today,
+            parent=self._parent,
+        )
+
+    def show_export_done(self, *, outcome: ExportOutcome, copy: Callable[[str], None]) -> None:
+        ExportDoneDialog.ask(outcome=outcome, copy=copy, parent=self._parent)
+
+    def show_verify_result(
+        self, *, report: VerifyReport, checked_head: str | None, copy: Callable[[str], None]
+    ) -> str | None:
+        return VerifyResultDialog.ask(
+            report=report, checked_head=checked_head, copy=copy, parent=self._parent
+        )
 
     def hide_sensitive(self) -> None:
         for dialog in self._parent.findChildren(QDialog):

@@ -21,6 +21,8 @@ from PySide6.QtWidgets import QApplication, QWidget
 from desk.core.requests import RequestLog, open_log
 from desk.core.requests.models import RequestFilter
 
+from desk.ui.requests_export import ExportDialog, default_export_name
+from desk.ui.requests_log_results import VerifyResultDialog
 from desk.ui.requests_release import ReleaseDialog
 from desk.ui.requests_tab import RequestsTab
 from desk.ui.staff_session import StaffSession
@@ -145,8 +147,8 @@ def sample_tab(tmp: Path) -> Iterator[tuple[RequestsTab, RequestLog, _Clock]]:
 
 
 def render_request_screens(outdir: Path) -> list[Path]:
-    """Write the requests tab (names shown, privacy mode), the release dialog and the lock
-    screen to `outdir`; returns the files written."""
+    """Write the requests tab (names shown, privacy mode), the release dialog, the export
+    dialog, a clean log check and the lock screen to `outdir`; returns the files written."""
     outdir.mkdir(parents=True, exist_ok=True)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     app = QApplication.instance() or QApplication([sys.argv[0]])
@@ -190,8 +192,34 @@ def render_request_screens(outdir: Path) -> list[Path]:
             written.append(_save(dialog, outdir, f"requests-release-step{step + 1}"))
             dialog.reject()
             dialog.deleteLater()
+        written.extend(_log_tool_screens(tab, log, outdir))
         tab.lock()
         written.append(_save(tab, outdir, "requests-locked"))
+    return written
+
+
+def _log_tool_screens(tab: RequestsTab, log: RequestLog, outdir: Path) -> list[Path]:
+    """The export dialog prefilled from a filter, and the result of a clean check."""
+    written: list[Path] = []
+    today = tab.log_tools.today()
+    flt = RequestFilter(counselor_id="ruiz", since=today - timedelta(days=14))
+    name = default_export_name("pdf", day=today, counselor_id=flt.counselor_id)
+    export = ExportDialog(
+        counselors=log.list_counselors(),
+        flt=flt,
+        default_path=Path("~/Documents").expanduser() / name,
+        fmt="pdf",
+        today=today,
+        parent=tab,
+    )
+    verified = VerifyResultDialog(
+        report=log.verify(), checked_head=None, copy=lambda _text: None, parent=tab
+    )
+    for dialog, shot in ((export, "requests-export"), (verified, "requests-verify")):
+        dialog.show()
+        written.append(_save(dialog, outdir, shot))
+        dialog.reject()
+        dialog.deleteLater()
     return written
 
 

@@ -11,11 +11,7 @@ from collections.abc import Callable
 import shiboken6
 from PySide6.QtCore import QItemSelection, QSettings, Signal
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import (
-    QStackedLayout,
-    QTabWidget,
-    QWidget,
-)
+from PySide6.QtWidgets import QStackedLayout, QWidget
 
 from desk.core.errors import DeskError
 from desk.core.requests import RequestLog
@@ -25,17 +21,19 @@ from desk.ui.lock_idle import IdleLock, idle_timeout
 from desk.ui.lock_screen import LockScreen
 from desk.ui.requests_actions import RequestActions, RequestWorkflow
 from desk.ui.requests_background import BackgroundReads
+from desk.ui.requests_badge import TITLE, PendingBadge, enclosing_tabs, tab_title
 from desk.ui.requests_clipboard import ClipboardGuard
 from desk.ui.requests_detail import RequestDetail
 from desk.ui.requests_filters import RequestFilterBar
+from desk.ui.requests_log_tools import LogTools
 from desk.ui.requests_model import RequestProxy, RequestRole, RequestTableModel
-from desk.ui.requests_page import RequestsPage, status_line_text
+from desk.ui.requests_page import RequestsPage
 from desk.ui.requests_prompter import Prompter, RequestPrompter
 from desk.ui.requests_words import NameBook
 from desk.ui.staff_picker import StaffStatusWidget
 from desk.ui.staff_session import StaffSession
 
-TITLE = "E&mail requests"
+__all__ = ["TITLE", "RequestsTab"]
 
 
 class RequestsTab(QWidget):
@@ -70,7 +68,6 @@ class RequestsTab(QWidget):
         self.prompter: RequestPrompter = prompter or Prompter(parent=self)
         self._idle = idle_lock
         self._locked = False
-        self._pending: int | None = None
         self._current: Request | None = None
         self._resetting = False
         self._detail_token = 0
@@ -98,6 +95,20 @@ class RequestsTab(QWidget):
             parent=self,
         )
         self._layout(privacy)
+        self.badge = PendingBadge(
+            count=log.pending_count, reads=self.reads, failed=self.page.show_failure, parent=self
+        )
+        self.log_tools = LogTools(
+            log=log,
+            prompter=self.prompter,
+            actions=self.request_actions,
+            bar=self.page.job_bar,
+            current_staff=current_staff,
+            current_filter=self.filters.current_filter,
+            clock=clock,
+            copy=lambda text: QGuiApplication.clipboard().setText(text),
+            parent=self,
+        )
         self._connect()
         self.reload_people()
         self.request_actions.update_for(None)
@@ -135,6 +146,7 @@ class RequestsTab(QWidget):
             parent=self,
         )
         self.request_actions.attach_to(page)  # no shortcuts while locked
+        page.follow(self.model)
         self.page = page
         self.table = page.table
         self.status_line = page.status_line
@@ -148,17 +160,11 @@ class RequestsTab(QWidget):
     def _connect(self) -> None:
         a = self.request_actions
         a.new.triggered.connect(lambda: self.start_request())
-        steps = {
-            a.approve: lambda r: self.workflow.decide(r, approve=True),
-            a.decline: lambda r: self.workflow.decide(r, approve=False),
-            a.release: lambda r: self.workflow.release(
-                r, counselor=self._names.counselor_name(r.counselor_id)
-            ),
-            a.withdraw: self.workflow.withdraw,
-            a.note: self.workflow.add_note,
-        }
-        for action, step in steps.items():
-            action.triggered.connect(lambda _=False, step=step: self._on_current(step))
+        self.workflow.bind(
+            a,
+            current=lambda: self._current,
+            counselor_name=lambda counselor_id: self._names.counselor_name(counselor_id),
+        )
         a.counselors.triggered.connect(self.manage_counselors)
         a.privacy.toggled.connect(self.set_privacy)
         a.lock.triggered.connect(self._lock_now)
@@ -167,11 +173,9 @@ class RequestsTab(QWidget):
         self.model.reloaded.connect(self._reselect)
         self.model.modelAboutToBeReset.connect(lambda: self._set_resetting(True))
         self.model.modelReset.connect(lambda: self._set_resetting(False))
-        self.model.total_changed.connect(self._update_status_line)
-        self.model.loading_changed.connect(self._update_status_line)
-        self.model.rowsInserted.connect(self._update_status_line)
-        self.model.load_failed.connect(self._load_failed)
         self.workflow.written.connect(self._written)
+        self.badge.changed.connect(self._pending_changed)
+        self.lock_changed.connect(self.log_tools.set_locked)
         self.lock_screen.unlock_requested.connect(self.unlock)
         if isinstance(self._staff, StaffSession):
             self._staff.changed.connect(lambda _staff: self.reload_people())
@@ -182,11 +186,11 @@ class RequestsTab(QWidget):
 
     def title(self) -> str:
         """ "E&mail requests (3 pending)", or without the count when nothing is pending."""
-        return f"{TITLE} ({self._pending} pending)" if self._pending else TITLE
+        return tab_title(self.badge.pending)
 
     @property
     def pending(self) -> int | None:
-        return self._pending
+        return self.badge.pending
 
     @property
     def is_locked(self) -> bool:
@@ -237,7 +241,7 @@ class RequestsTab(QWidget):
             counselors = self.log.list_counselors(include_inactive=True)
             staff = self.log.list_staff()
         except DeskError as exc:
-            self._load_failed(str(exc))
+            self.page.show_failure(str(exc))
             return
         self._names = NameBook(
             staff={s.id: s.name for s in staff},
@@ -249,7 +253,7 @@ class RequestsTab(QWidget):
 
     def refresh_pending(self) -> None:
         """Count pending requests off the GUI thread, then update the badge."""
-        self.reads.submit(self.log.pending_count, self._pending_counted)
+        self.badge.refresh()
 
     def lock(self, *, idle: bool = True) -> None:
         """Hide every piece of client data until staff pick themselves again."""
@@ -298,7 +302,8 @@ class RequestsTab(QWidget):
         return widget
 
     def shutdown(self) -> None:
-        """Stop background reads and the idle watch (before the log is closed)."""
+        """Stop background work and the idle watch (before the log is closed)."""
+        self.log_tools.shutdown()
         self.model.shutdown()
         self.reads.shutdown()
         if self._idle is not None and shiboken6.isValid(self._idle):
@@ -340,7 +345,7 @@ class RequestsTab(QWidget):
             if token != self._detail_token or self._locked:
                 return
             if isinstance(value, DeskError):
-                self._load_failed(str(value))
+                self.page.show_failure(str(value))
                 return
             assert isinstance(value, tuple)
             fresh, events = value
@@ -368,55 +373,21 @@ class RequestsTab(QWidget):
     def _set_resetting(self, on: bool) -> None:
         self._resetting = on
 
-    def _on_current(self, step: Callable[[Request], object]) -> None:
-        if self._current is not None:
-            step(self._current)
-
     def _lock_now(self) -> None:
         if self._idle is not None:
             self._idle.lock()
         else:
             self.lock()
 
-    def _pending_counted(self, value: object) -> None:
-        if isinstance(value, DeskError):
-            self._load_failed(str(value))
-            return
-        count = int(value)  # type: ignore[call-overload]
-        if count == self._pending:
-            return
-        self._pending = count
+    def _pending_changed(self, count: int) -> None:
         self.pending_count_changed.emit(count)
         self.title_changed.emit(self.title())
-        self._retitle()
-
-    def _retitle(self) -> None:
-        tabs = self._tab_widget()
-        if tabs is not None and tabs.indexOf(self) >= 0:
+        if (tabs := enclosing_tabs(self)) is not None:
             tabs.setTabText(tabs.indexOf(self), self.title())
-
-    def _update_status_line(self, *_args: object) -> None:
-        self.status_line.setText(
-            status_line_text(
-                shown=self.model.rowCount(),
-                total=self.model.total,
-                flt=self.model.filter,
-                loading=self.model.is_loading(),
-            )
-        )
-
-    def _load_failed(self, message: str) -> None:
-        self.status_line.setText(f"\u26a0 Could not read the request log: {message}")
 
     def _label_privacy(self, on: bool) -> None:
         self.request_actions.privacy.setText("Pri&vacy: on" if on else "Pri&vacy: off")
 
-    def _tab_widget(self) -> QTabWidget | None:
-        """The QTabWidget showing this tab, if any (page -> QStackedWidget -> QTabWidget)."""
-        stack = self.parentWidget()
-        tabs = stack.parentWidget() if stack is not None else None
-        return tabs if isinstance(tabs, QTabWidget) else None
-
     def _show_self(self) -> None:
-        if (tabs := self._tab_widget()) is not None:
+        if (tabs := enclosing_tabs(self)) is not None:
             tabs.setCurrentWidget(self)
