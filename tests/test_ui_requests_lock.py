@@ -127,6 +127,13 @@ def test_clipboard_left_alone_if_staff_copied_something_else(clock, clipboard) -
     assert clipboard.text() == "call back at 3"
 
 
+def test_shutdown_clears_a_released_address_from_the_clipboard(tab, clipboard) -> None:
+    """Quitting within the 60 s does not leave the address on the clipboard."""
+    tab.clipboard.copy("ana.ruiz@caring.example")
+    tab.shutdown()
+    assert clipboard.text() == ""
+
+
 def test_privacy_is_on_by_default_and_masks_the_table(qtbot, tab, log, clock) -> None:
     """A new tab masks names: the screen faces the waiting room."""
     add_requests(log, clock, [("Jane Smith", "ruiz"), ("Kevin O'Brien", "okafor")])

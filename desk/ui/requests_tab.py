@@ -302,7 +302,12 @@ class RequestsTab(QWidget):
         return widget
 
     def shutdown(self) -> None:
-        """Stop background work and the idle watch (before the log is closed)."""
+        """Stop background work and the idle watch (before the log is closed).
+
+        A released address still on the clipboard goes too: once Desk has quit, nothing would
+        clear it after its 60 seconds.
+        """
+        self.clipboard.clear_now()
         self.log_tools.shutdown()
         self.model.shutdown()
         self.reads.shutdown()
