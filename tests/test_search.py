@@ -36,11 +36,11 @@ def _top(index: SearchIndex, question: str) -> str | None:
 
 
 def test_evaluation_set_is_large_varied_and_valid() -> None:
-    """The set has 80+ questions, 12+ crisis ones, every topic, and only real topic ids."""
+    """The set has 300+ questions, 100+ crisis ones, every topic, and only real topic ids."""
     questions = _questions()
     topics = [topic for _, topic in questions]
-    assert len(questions) >= 80
-    assert topics.count("crisis") >= 12
+    assert len(questions) >= 300
+    assert topics.count("crisis") >= 100
     assert set(topics) == set(TOPIC_IDS)
     assert len({q.lower() for q, _ in questions}) == len(questions), "duplicate question"
 
@@ -206,6 +206,66 @@ def test_indirect_danger_is_recognised(question: str) -> None:
 @pytest.mark.parametrize(
     "question",
     [
+        # can't go on, trapped, hopeless, a burden
+        "i cannot keep going",
+        "i can't carry on like this",
+        "i dont know how much longer i can hold on",
+        "there is no way out for me",
+        "i feel so trapped",
+        "my dad says he's just a burden now",
+        "nothing matters anymore",
+        "she's tired of living",
+        "i'm not in a good place",
+        "i'm not okay",
+        "i hate myself",
+        "i can't do this",
+        # saying goodbye, giving things away, a will
+        "my son posted goodbye on snapchat",
+        "she keeps saying goodbye to everyone",
+        "he texted me sorry for everything",
+        "my aunt is giving all her jewelry away",
+        "my brother gave his dog to a friend out of nowhere",
+        "my wife just wrote a new will",
+        # the means
+        "i have a bottle of pills in front of me",
+        "i've been saving up my pills",
+        "she drank some bleach",
+        "he's got a rope",
+        "my friend is up on the roof",
+        "he's walking along the train tracks",
+        "i took too many",
+        # self-harm
+        "my daughter has been burning her arms",
+        "he carves into his skin",
+        # violence and control, a child in danger
+        "my husband grabbed me by the neck",
+        "he laid his hands on my son",
+        "my partner won't let me see my family",
+        "he locked me in the basement",
+        "she threatened to jump",
+        "my stepdad beats my little sister",
+        "my kid is missing",
+        "the baby is locked in a hot car",
+        # voices, unreal fears
+        "my brother is hearing voices",
+        "she says someone put thoughts in her head",
+        "he thinks they're out to get him",
+        # medical emergencies
+        "my mom collapsed",
+        "he isn't breathing",
+        "she stopped breathing",
+        "my dad is having chest pains",
+        "he passed out and won't wake up",
+    ],
+)
+def test_each_kind_of_warning_sign_is_recognised(question: str) -> None:
+    """Every kind of warning sign, in its everyday wording, counts as crisis."""
+    assert is_crisis(question)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
         "can i shoot him a txt",
         "she said hit her up on insta",
         "i dont want to hurt her feelings",
@@ -215,11 +275,63 @@ def test_indirect_danger_is_recognised(question: str) -> None:
         "is there any harm in following her",
         "is email safe",
         "can i go on facebook",
+        "can you push me back a week",
+        "i need to get in touch with her",
+        "i'm not sure if it's ok to text her",
+        "i'm not ok with my counselor posting about me",
+        "she's not doing well in school, can she have a phone session",
+        "my counselor said goodbye at our last session, can i still email her",
+        "can i give away my appointment slot to my wife",
+        "the voicemail won't let me leave a message",
+        "i locked my keys in the car, can we do the session by phone",
+        "can you take my phone number",
+        "my son is missing his appointment today",
+        "i'm tired of playing phone tag",
+        "what's the point of the facebook group",
+        "is there a way out of the group chat",
+        "i can't go on facebook at work",
+        "i can't keep going to sessions every week",
+        "i can't do this week's session",
+        "i'd kill for an earlier appointment",
+        "my feelings got hurt when she didn't call back",
+        "my counselor liked my post",
     ],
 )
 def test_everyday_phrases_are_not_danger(question: str) -> None:
     """Idioms that borrow danger words ('shoot a text', 'hit me up') are not crisis."""
     assert not is_crisis(question)
+
+
+def test_generous_idioms_stay_danger() -> None:
+    """An idiom that says kill or die about oneself still raises crisis: a glance is cheap."""
+    assert is_crisis("ugh the traffic is killing me")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "i don't want to hurt her feelings, can i unfollow her",
+        "my counselor liked my post is that ok",
+        "what's the point of the facebook group",
+    ],
+)
+def test_crisis_topic_is_first_only_on_a_sign_of_danger(index: SearchIndex, question: str) -> None:
+    """Without a sign of danger, words the crisis topic shares with idioms don't put it first."""
+    assert not is_crisis(question)
+    hits = index.search(question)
+    assert hits[0].topic_id != "crisis"
+    assert index.search(question, top=1) == hits[:1]
+
+
+def test_asking_about_the_crisis_line_finds_it(index: SearchIndex) -> None:
+    """A question about the crisis line itself still finds the crisis topic first."""
+    assert _top(index, "is this a crisis line") == "crisis"
+    assert _top(index, "what's the number for the suicide hotline") == "crisis"
+
+
+def test_a_stopword_is_not_read_as_a_typo(index: SearchIndex) -> None:
+    """'liked' stems to the stopword 'like'; it is not a misspelled 'life' or 'line'."""
+    assert index.search("liked") == []
 
 
 # -- any policy ---------------------------------------------------------------------------------

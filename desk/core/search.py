@@ -45,6 +45,8 @@ _Resolved = tuple[tuple[str, float], ...]
 #: One question word (or pair) as scored: its ceiling, postings size, and topic -> value.
 _Group = tuple[float, int, dict[int, float]]
 _value = itemgetter(1)
+#: How much the crisis topic's score counts when the question shows no sign of danger.
+_CALM_CRISIS_WEIGHT = 0.4
 
 
 @dataclass(frozen=True)
@@ -53,6 +55,10 @@ class Hit:
 
     topic_id: str
     score: float
+
+
+def _by_score(hit: Hit) -> float:
+    return -hit.score
 
 
 class SearchIndex:
@@ -117,12 +123,28 @@ class SearchIndex:
         words = normalize(query)
         if not words:
             return []
-        crisis = self._crisis is not None and is_crisis(query)
-        ranked = self._rank(merge_compounds(words, self._known), top)
-        if not crisis:
-            return [Hit(self._ids[doc], score) for doc, score in ranked]
+        words = merge_compounds(words, self._known)
+        if self._crisis is None:
+            return [Hit(self._ids[doc], score) for doc, score in self._rank(words, top)]
+        if not is_crisis(query):
+            return self._calm(self._rank(words, None if top is None else top + 1), top)
+        ranked = self._rank(words, top)
         others = [Hit(self._ids[doc], score) for doc, score in ranked if doc != self._crisis]
         hits = [Hit(CRISIS_TOPIC, 1.0), *others]
+        return hits if top is None else hits[:top]
+
+    def _calm(self, ranked: list[tuple[int, float]], top: int | None) -> list[Hit]:
+        """Hits for a question with no sign of danger: the crisis topic counts for less.
+
+        Its words are danger words, so when `is_crisis` finds none of them meant ("hurt her
+        feelings"), it still competes (for "what if it's urgent") but rarely
+        comes first. `ranked` holds one topic more than `top`, so the demotion stays exact.
+        """
+        hits = [
+            Hit(self._ids[doc], score * _CALM_CRISIS_WEIGHT if doc == self._crisis else score)
+            for doc, score in ranked
+        ]
+        hits.sort(key=_by_score)
         return hits if top is None else hits[:top]
 
     def _rank(self, words: list[str], limit: int | None) -> list[tuple[int, float]]:
@@ -201,7 +223,8 @@ class SearchIndex:
         for candidate in (s, *self._synonyms.get(word, ()), *self._synonyms.get(s, ())):
             if candidate in self._postings:
                 terms[candidate] = 1.0
-        if not terms and word not in self._known and not word.isdigit():
+        # A stem that is a stopword ("liked" -> "like") is known, not a typo of "life".
+        if not terms and word not in self._known and s not in STOPWORDS and not word.isdigit():
             if self._typos is None:
                 self._typos = TypoFinder(set(self._postings) | set(self._synonyms))
             for candidate, distance in self._typos.matches(s):

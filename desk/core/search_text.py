@@ -35,6 +35,7 @@ def word_list(text: str) -> list[str]:
 #: Contractions typed without the apostrophe, as callers and phone keyboards write them.
 BARE_CONTRACTIONS: dict[str, tuple[str, ...]] = {
     "cant": ("can", "not"),
+    "cannot": ("can", "not"),
     "dont": ("do", "not"),
     "doesnt": ("does", "not"),
     "didnt": ("did", "not"),
