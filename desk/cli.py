@@ -38,6 +38,13 @@ def _chosen_command(argv: Sequence[str]) -> str | None:
     return None
 
 
+def _folder(text: str) -> str:
+    """A folder option given empty would quietly mean the default folder: a usage error."""
+    if not text.strip():
+        raise argparse.ArgumentTypeError("a folder is needed, not an empty value")
+    return text
+
+
 def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     """The parser; with argv naming a known command, only that command's module is imported."""
     import importlib
@@ -49,11 +56,13 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"desk {__version__}")
     parser.add_argument(
         "--policy-dir",
+        type=_folder,
         metavar="DIR",
         help="use the practice's policy folder instead of the bundled one (env DESK_POLICY_DIR)",
     )
     parser.add_argument(
         "--data-dir",
+        type=_folder,
         metavar="DIR",
         help="where the request log lives (env DESK_DATA_DIR; default: the user data folder)",
     )
@@ -83,8 +92,23 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
+        # The reader went away (`desk ... | head`); send what is still buffered nowhere rather
+        # than fail again on the way out.
+        _discard_stdout()
         return 0
     return code
+
+
+def _discard_stdout() -> None:
+    import os
+
+    try:
+        fd = sys.stdout.fileno()
+    except (AttributeError, OSError, ValueError):
+        return
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, fd)
+    os.close(devnull)
 
 
 def _gui(args: argparse.Namespace) -> int:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import sqlite3
 from collections.abc import Iterator
@@ -12,7 +13,7 @@ from typing import Any
 import pytest
 
 from desk.core.errors import InvalidInput, StoreError
-from desk.core.requests import open_log
+from desk.core.requests import open_log, sqlite_chain
 from desk.core.requests.anchor import write_anchor
 from desk.core.requests.chain import canonical_json, event_hash, record_bytes
 from desk.core.requests.models import Head
@@ -20,6 +21,13 @@ from desk.core.requests.schema import GUARD_TRIGGERS
 from desk.core.requests.workflow import RequestLog
 
 CLIENT = "Mary Quinnell"
+
+
+@pytest.fixture(autouse=True, params=[sqlite_chain.BATCH, 5, 2], ids=lambda n: f"batch{n}")
+def batch(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> int:
+    """Each check runs with the bulk walk reading many events at once, and a few at a time."""
+    monkeypatch.setattr(sqlite_chain, "BATCH", request.param)
+    return int(request.param)
 
 
 @pytest.fixture
@@ -56,9 +64,9 @@ def attacker(folder: Path) -> Iterator[sqlite3.Connection]:
             conn.execute(sql)
 
 
-def _verify(folder: Path, clock: Any, head: str | None = None) -> Any:
+def _verify(folder: Path, clock: Any, head: str | None = None, *, deep: bool = False) -> Any:
     with open_log(folder, clock=clock) as log:
-        return log.verify(head=head)
+        return log.verify(head=head, deep=deep)
 
 
 def _rehash_from(conn: sqlite3.Connection, start: int) -> None:
@@ -207,18 +215,22 @@ def test_earlier_head_is_found(data_dir: Path, clock: Any) -> None:
 
 
 def test_edited_current_state_is_named(data_dir: Path, clock: Any) -> None:
-    """Turning a declined request into an approved one in the state table is detected."""
+    """Turning a declined request into an approved one is named by the deep check only."""
     with attacker(data_dir) as conn:
         conn.execute("UPDATE requests SET status = 'approved' WHERE id = 'R-000002'")
-    report = _verify(data_dir, clock)
+    report = _verify(data_dir, clock, deep=True)
     assert report.problem == "request R-000002: stored status does not match its events"
+    assert report.events_checked == 12
+    assert _verify(data_dir, clock).ok  # the default reads the events alone
 
 
 def test_garbled_state_row_is_named(data_dir: Path, clock: Any) -> None:
     """A state row that no longer parses is named by verify and is a clear error when read."""
     with attacker(data_dir) as conn:
         conn.execute("UPDATE requests SET requested_at = 'yesterday' WHERE id = 'R-000003'")
-    assert _verify(data_dir, clock).problem == "request R-000003: stored row is unreadable"
+    assert _verify(data_dir, clock, deep=True).problem == (
+        "request R-000003: stored row is unreadable"
+    )
     with open_log(data_dir, clock=clock) as log, pytest.raises(StoreError, match="verify"):
         log.get("R-000003")
 
@@ -227,7 +239,7 @@ def test_edited_counselor_email_is_detected(data_dir: Path, clock: Any) -> None:
     """Swapping a counselor's address in the people table is detected."""
     with attacker(data_dir) as conn:
         conn.execute("UPDATE counselors SET email = 'evil@example.org'")
-    assert _verify(data_dir, clock).problem == (
+    assert _verify(data_dir, clock, deep=True).problem == (
         "counselor jdoe: stored details do not match the events"
     )
 
@@ -252,7 +264,7 @@ def test_forged_release_is_named(data_dir: Path, clock: Any) -> None:
             "INSERT INTO events VALUES (13, 'R-000002', ?, 'ann', 'x', 'released', ?, ?, ?)",
             (at, payload, last_hash, digest),
         )
-    report = _verify(data_dir, clock)
+    report = _verify(data_dir, clock, deep=True)
     assert report.problem is not None
     assert report.problem.startswith("event 13: released while request R-000002 is declined")
 
@@ -337,3 +349,128 @@ def test_workflow_refusal_leaves_chain_valid(data_dir: Path, clock: Any) -> None
             log.approve("R-000003", by="nobody", staff_id="ann", how="phone")
         assert log.head() == before
         assert log.verify().ok
+
+
+def _append_forged(conn: sqlite3.Connection, **fields: Any) -> None:
+    """Chain one more event onto the log exactly as Desk would, whatever its contents."""
+    seq, last_hash = conn.execute("SELECT seq, hash FROM events ORDER BY seq DESC").fetchone()
+    row = {
+        "seq": seq + 1,
+        "request_id": None,
+        "at": "2026-11-02T15:30:00.000000+00:00",
+        "staff_id": "admin",
+        "workstation": "x",
+        "type": "exported",
+        "payload_json": canonical_json({"rows": 1}),
+        "prev_hash": last_hash,
+        **fields,
+    }
+    conn.execute(
+        "INSERT INTO events(seq, request_id, at, staff_id, workstation, type, payload, "
+        "prev_hash, hash) VALUES (?,?,?,?,?,?,?,?,?)",
+        (*row.values(), event_hash(**row)),
+    )
+
+
+def test_fields_needing_escapes_verify(tmp_path: Path, clock: Any) -> None:
+    """Quotes, backslashes, accents and newlines in any field verify; an edit among them shows."""
+    folder = tmp_path / "odd"
+    with open_log(folder, clock=clock, workstation='Front "Désk" \\1') as log:
+        log.add_staff(staff_id="ann", name='Ann "Front"')
+        log.add_counselor(counselor_id="jdoe", name="Jane Doe", email="jane@example.org")
+        for n in range(4):
+            rid = log.add_request(
+                client=f'Mary "Q" O\\Brien{n}', counselor_id="jdoe", staff_id="ann",
+                note="line one\nline\ttwo",
+            ).id  # fmt: skip
+            log.approve(rid, by="jdoe", staff_id="ann", how="phone", note='said "yes"')
+    assert _verify(folder, clock).ok
+    assert _verify(folder, clock, deep=True).ok
+    with attacker(folder) as conn:
+        conn.execute("UPDATE events SET workstation = 'Front \"Desk\" \\1' WHERE seq = 7")
+    report = _verify(folder, clock)
+    assert report.problem == "event 7: hash does not match its contents"
+    assert report.events_checked == 6
+
+
+@pytest.mark.parametrize("value", ["tab\there", 'quote"here', "back\\slash", "new\nline"])
+def test_hash_over_unescaped_bytes_is_refused(data_dir: Path, clock: Any, value: str) -> None:
+    """A hash a forger took over the raw, unescaped field is not the canonical hash."""
+    with attacker(data_dir) as conn:
+        conn.execute("UPDATE events SET workstation = ? WHERE seq = 12", (value,))
+        row = conn.execute(
+            "SELECT at, payload, prev_hash, staff_id, type FROM events WHERE seq = 12"
+        ).fetchone()
+        raw = (
+            f'{{"at":"{row[0]}","payload":{row[1]},"prev_hash":"{row[2]}","request_id":null,'
+            f'"seq":12,"staff_id":"{row[3]}","type":"{row[4]}","workstation":"{value}"}}'
+        )
+        digest = hashlib.sha256(raw.encode()).hexdigest()
+        conn.execute("UPDATE events SET hash = ? WHERE seq = 12", (digest,))
+    write_anchor(data_dir / "desk-log.anchor", Head(seq=12, hash=digest))
+    assert _verify(data_dir, clock).problem == "event 12: hash does not match its contents"
+
+
+def test_rewrite_hashed_canonically_is_consistent(data_dir: Path, clock: Any) -> None:
+    """A field holding a tab, rehashed canonically, passes the bulk walk and the exact one alike.
+
+    Only the anchor or an earlier head can catch a forger who rewrites the whole chain.
+    """
+    good = _verify(data_dir, clock).head
+    with attacker(data_dir) as conn:
+        conn.execute("UPDATE events SET workstation = 'front\t1' WHERE seq = 5")
+        _rehash_from(conn, 5)
+    write_anchor(data_dir / "desk-log.anchor", _verify_head_only(data_dir))
+    assert _verify(data_dir, clock).ok
+    report = _verify(data_dir, clock, head=good.hash)
+    assert report.problem is not None and "is not in the log" in report.problem
+
+
+def test_deep_check_names_unknown_event_type(data_dir: Path, clock: Any) -> None:
+    """A well-chained event of a type Desk never writes is named by the deep check."""
+    with attacker(data_dir) as conn:
+        _append_forged(conn, type="deleted_everything")
+    assert _verify(data_dir, clock).ok
+    report = _verify(data_dir, clock, deep=True)
+    assert report.problem == "event 13: unknown event type 'deleted_everything'"
+
+
+def test_deep_check_names_request_id_on_wrong_event(data_dir: Path, clock: Any) -> None:
+    """An export event that claims to belong to a request is named by the deep check."""
+    with attacker(data_dir) as conn:
+        _append_forged(conn, request_id="R-000001")
+    report = _verify(data_dir, clock, deep=True)
+    assert report.problem == "event 13: request id does not fit a exported event"
+
+
+def test_deep_check_names_field_stored_as_bytes(data_dir: Path, clock: Any) -> None:
+    """A field stored as a blob (same bytes, wrong kind) is named by the deep check."""
+    with attacker(data_dir) as conn:
+        conn.execute("UPDATE events SET staff_id = CAST(staff_id AS BLOB) WHERE seq = 9")
+    report = _verify(data_dir, clock, deep=True)
+    assert report.problem == "event 9: fields are not text"
+
+
+def test_event_numbered_before_the_first_is_detected(data_dir: Path, clock: Any) -> None:
+    """An event slipped in before event 1 is found even though the bulk walk starts at 1."""
+    with attacker(data_dir) as conn:
+        conn.execute(
+            "INSERT INTO events SELECT 0, request_id, at, staff_id, workstation, type, payload, "
+            "prev_hash, hash FROM events WHERE seq = 1"
+        )
+    report = _verify(data_dir, clock)
+    assert not report.ok
+    assert report.problem is not None and report.problem.startswith("event 0")
+
+
+def test_deleted_event_at_batch_edge_is_named(data_dir: Path, clock: Any, batch: int) -> None:
+    """A gap right after the end of a batch is named like any other gap."""
+    gone = min(batch, 10) + 1
+    with attacker(data_dir) as conn:
+        conn.execute("DELETE FROM events WHERE seq = ?", (gone,))
+    report = _verify(data_dir, clock)
+    assert (
+        report.problem
+        == f"event {gone} is missing: the log goes from event {gone - 1} to {gone + 1}"
+    )
+    assert report.events_checked == gone - 1

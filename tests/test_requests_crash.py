@@ -151,7 +151,7 @@ def _check_sound(data_dir: Path, expected: dict[str, str]) -> int:
     assert seqs == list(range(1, len(seqs) + 1))
     log = open_log(data_dir, workstation="check")
     try:
-        report = log.verify()
+        report = log.verify(deep=True)
         assert report.ok, report.problem
         for rid, status in expected.items():
             request = log.get(rid)

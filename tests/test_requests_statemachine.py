@@ -93,7 +93,12 @@ class WorkflowMachine(RuleBasedStateMachine):
         if picked is None:
             return
         rid, owner = picked
-        allowed = self.status[rid] == "pending" and by == owner and staff_id in STAFF
+        allowed = (
+            self.status[rid] == "pending"
+            and by == owner
+            and self.active[owner]
+            and staff_id in STAFF
+        )
         if approve:
             done = self._attempt(
                 allowed, lambda: self.log.approve(rid, by=by, staff_id=staff_id, how=how)
@@ -124,7 +129,9 @@ class WorkflowMachine(RuleBasedStateMachine):
         if picked is None:
             return
         rid, owner = picked
-        allowed = self.status[rid] == "approved" and verified and staff_id in STAFF
+        allowed = (
+            self.status[rid] == "approved" and verified and self.active[owner] and staff_id in STAFF
+        )
         email = self._attempt(
             allowed,
             lambda: self.log.release(
@@ -192,7 +199,7 @@ class WorkflowMachine(RuleBasedStateMachine):
 
     @invariant()
     def chain_verifies(self) -> None:
-        report = self.log.verify()
+        report = self.log.verify(deep=True)
         assert report.ok, report.problem
         assert report.head == self.log.head()
 

@@ -41,8 +41,6 @@ def _populate(log: RequestLog, requests: int = 2) -> None:
 def test_files_are_owner_only(tmp_path: Path, clock: Any) -> None:
     """Folder, database, WAL, shared memory, anchor and backups are readable by the owner only."""
     folder = tmp_path / "data"
-    folder.mkdir(mode=0o755)
-    folder.chmod(0o755)
     with open_log(folder, clock=clock) as log:
         _populate(log)
         clock.advance(days=1)
@@ -82,6 +80,16 @@ def backend(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> 
     return str(request.param)
 
 
+def _drop_schema_three(conn: sqlite3.Connection, backend: str) -> None:
+    """Undo schema 3 on an open connection, leaving the log as schema 2 left it."""
+    if backend == "fts5":
+        conn.execute("DROP TABLE request_search")
+        conn.execute("DROP VIEW request_search_rows")
+        client_index.create_v2(conn)
+    conn.execute("DROP TABLE request_time_breaks")
+    conn.execute("PRAGMA user_version = 2")
+
+
 def test_step_migration_backfills_search(tmp_path: Path, clock: Any, backend: str) -> None:
     """A version-1 log gains the search index for the requests it already holds."""
     folder = tmp_path / "data"
@@ -90,6 +98,7 @@ def test_step_migration_backfills_search(tmp_path: Path, clock: Any, backend: st
     db = folder / "desk-log.sqlite3"
     table = "client_fts" if backend == "fts5" else "client_words"
     with closing(sqlite3.connect(db, isolation_level=None)) as conn:
+        _drop_schema_three(conn, backend)
         for sql in (
             "DROP INDEX requests_by_time",
             "DROP INDEX requests_by_status",
@@ -101,7 +110,28 @@ def test_step_migration_backfills_search(tmp_path: Path, clock: Any, backend: st
     with open_log(folder, clock=clock) as log:
         assert log.count(RequestFilter(client="numb")) == 3
         assert log.count(RequestFilter(client="number1")) == 1
-        assert log.verify().ok
+        assert log.verify(deep=True).ok
+
+
+def test_schema_two_log_gains_filters_in_search(tmp_path: Path, clock: Any, backend: str) -> None:
+    """A version-2 log is upgraded in place: search by status and counselor, time order kept."""
+    folder = tmp_path / "data"
+    with open_log(folder, clock=clock) as log:
+        _populate(log, requests=3)
+        log.add_counselor(counselor_id="rroe", name="Rae Roe", email="rae@example.org")
+        clock.advance(hours=-2)  # the clock was set back before the last request
+        log.add_request(client="Client Late", counselor_id="rroe", staff_id="ann")
+        log.approve("R-000002", by="jdoe", staff_id="ann", how="phone")
+    with closing(sqlite3.connect(folder / "desk-log.sqlite3", isolation_level=None)) as conn:
+        _drop_schema_three(conn, backend)
+    with open_log(folder, clock=clock) as log:
+        assert log.count(RequestFilter(client="client", status="approved")) == 1
+        assert log.count(RequestFilter(client="client", counselor_id="rroe")) == 1
+        assert log.count(RequestFilter(status="pending", counselor_id="jdoe")) == 2
+        assert log.verify(deep=True).ok
+    with closing(sqlite3.connect(folder / "desk-log.sqlite3")) as conn:
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+        assert conn.execute("SELECT num FROM request_time_breaks").fetchall() == [(4,)]
 
 
 def test_migrations_run_one_step_at_a_time(tmp_path: Path) -> None:
@@ -329,21 +359,38 @@ def test_client_search(
 
 
 def test_damaged_search_index_is_reported(tmp_path: Path, clock: Any, backend: str) -> None:
-    """If the search index no longer matches the names, verify says so."""
+    """If the search index no longer matches the names, the deep verify says so."""
     folder = tmp_path / "data"
     with open_log(folder, clock=clock) as log:
         _populate(log, requests=2)
     with closing(sqlite3.connect(folder / "desk-log.sqlite3", isolation_level=None)) as conn:
         if backend == "fts5":
             conn.execute(
-                "INSERT INTO client_fts(client_fts, rowid, client) "
-                "VALUES ('delete', 1, 'Client Number0')"
+                "INSERT INTO request_search(request_search, rowid, client, status, counselor_key) "
+                "VALUES ('delete', 1, 'Client Number0', 'pending', ?)",
+                (client_index.counselor_key("jdoe"),),
             )
         else:
             conn.execute("DELETE FROM client_words WHERE num = 1")
     with open_log(folder, clock=clock) as log:
-        report = log.verify()
+        assert log.verify().ok  # the index is derived state: only the deep check reads it
+        report = log.verify(deep=True)
     assert report.problem == "the client search index does not match the requests"
+
+
+def test_edited_time_order_record_is_reported(tmp_path: Path, clock: Any) -> None:
+    """Hiding that a request was recorded out of time order is caught by the deep verify."""
+    folder = tmp_path / "data"
+    with open_log(folder, clock=clock) as log:
+        _populate(log, requests=2)
+        clock.advance(minutes=-5)
+        log.add_request(client="Client Early", counselor_id="jdoe", staff_id="ann")
+        assert log.verify(deep=True).ok
+    with closing(sqlite3.connect(folder / "desk-log.sqlite3", isolation_level=None)) as conn:
+        conn.execute("DELETE FROM request_time_breaks")
+    with open_log(folder, clock=clock) as log:
+        report = log.verify(deep=True)
+    assert report.problem == "the record of requests out of time order does not match the requests"
 
 
 def test_batch_commits_once_and_anchors(tmp_path: Path, clock: Any) -> None:

@@ -7,23 +7,49 @@ import json
 import sys
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from desk.core.requests.workflow import RequestLog
 
 
-@contextmanager
-def open_request_log(args: argparse.Namespace) -> Iterator[RequestLog]:
-    """The log in the data folder from --data-dir, DESK_DATA_DIR or the platform default."""
-    from desk.core.requests import open_log
+def data_dir(args: argparse.Namespace) -> Path:
+    """The data folder from --data-dir, DESK_DATA_DIR or the platform default."""
     from desk.paths import resolve
 
-    log = open_log(resolve(data_dir=args.data_dir).data_dir)
+    return resolve(data_dir=args.data_dir).data_dir
+
+
+@contextmanager
+def open_request_log(
+    args: argparse.Namespace, *, create: bool = True, read_only: bool | None = False
+) -> Iterator[RequestLog]:
+    """The log in the data folder; see `open_log` for `create` and `read_only`.
+
+    Commands that only read pass `create=False` (a mistyped folder is an error, not a new
+    log) and `read_only=None` (a folder Desk cannot write to can still be read).
+    """
+    from desk.core.requests import open_log
+
+    _show_warnings()
+    log = open_log(data_dir(args), create=create, read_only=read_only)
     try:
         yield log
     finally:
         log.close()
+
+
+def _show_warnings() -> None:
+    """Warnings from the log (a backup skipped, a folder others can list) as `desk: warning:`."""
+    import logging
+
+    root = logging.getLogger()
+    if not root.handlers:
+        handler = logging.StreamHandler(sys.stderr)
+        handler.setFormatter(logging.Formatter("desk: warning: %(message)s"))
+        handler.setLevel(logging.WARNING)
+        root.addHandler(handler)
 
 
 def print_json(value: Any) -> None:

@@ -44,8 +44,13 @@ def register(subparsers: Any) -> None:
     p.set_defaults(func=_counselor_list)
 
     for action, active in (("deactivate", False), ("activate", True)):
-        verb = "stop" if not active else "resume"
-        p = c_sub.add_parser(action, help=f"{verb} taking new requests for a counselor")
+        what = (
+            "a counselor who left: no new requests, approvals, declines or releases "
+            "(their open requests can be withdrawn)"
+            if not active
+            else "a counselor back at the practice: requests for them resume"
+        )
+        p = c_sub.add_parser(action, help=what)
         p.add_argument("counselor_id", metavar="ID")
         p.add_argument("--staff", default=_ADMIN, dest="staff_id", help="who records this")
         p.set_defaults(func=_counselor_set_active, active=active)

@@ -14,7 +14,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from desk.commands._data import open_request_log, print_json, print_table
+from desk.commands._data import data_dir, open_request_log, print_json, print_table
 from desk.core.errors import DeskError
 from desk.core.requests.models import HOWS, RELEASE_METHODS, STATUSES, VIAS, Event, RequestFilter
 
@@ -231,7 +231,7 @@ def _request_json(r: Request) -> dict[str, Any]:
 
 def _list(args: argparse.Namespace) -> int:
     limit = args.limit if args.limit is not None else (0 if args.json else _TABLE_LIMIT)
-    with open_request_log(args) as log:
+    with open_request_log(args, create=False, read_only=None) as log:
         flt = _filter(args, log)
         found = _iter_all(log, flt)
         if limit:
@@ -293,7 +293,7 @@ def _details(event: Event) -> str:
 
 
 def _history(args: argparse.Namespace) -> int:
-    with open_request_log(args) as log:
+    with open_request_log(args, create=False, read_only=None) as log:
         events = log.history(args.request_id)
     if args.json:
         print_json([_event_json(e) for e in events])
@@ -314,11 +314,13 @@ def _history(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
-    from desk.core.requests.export import private_file, write_csv, write_pdf
+    from desk.core.requests.export import check_target, private_file, write_csv, write_pdf
 
     if args.fmt == "pdf" and args.output is None:
         args.parser.error("a PDF needs -o FILE")
-    with open_request_log(args) as log:
+    if args.output is not None:
+        check_target(args.output, data_dir=data_dir(args))
+    with open_request_log(args, create=False) as log:
         flt = _filter(args, log)
         if args.fmt == "pdf":
             rows = write_pdf(
@@ -353,12 +355,15 @@ def _practice_name(args: argparse.Namespace) -> str:
 
 
 def _verify(args: argparse.Namespace) -> int:
-    with open_request_log(args) as log:
+    with open_request_log(args, create=False, read_only=None) as log:
         report = log.verify(head=args.head)
+        read_only = bool(getattr(log.store, "read_only", False))
     if not report.ok:
         print(f"desk: error: {report.problem}", file=sys.stderr)
         return 1
     head = report.head
     where = f"head event {head.seq}, hash {head.hash}" if head else "the log is empty"
     print(f"ok: {report.events_checked} events checked; {where}")
+    if read_only:
+        print("(checked read-only: Desk cannot write to the data folder)")
     return 0

@@ -107,9 +107,18 @@ def read_yaml_file(path: Path) -> ReadResult:
 def read_yaml_text(text: str) -> ReadResult:
     """Parse one YAML document of plain data."""
     composer = _Composer()
-    loader = _event_loader(text)
+    try:
+        # The pure-Python reader checks every character here, before parsing starts.
+        loader = _event_loader(text)
+    except yaml.reader.ReaderError as exc:
+        return ReadResult(None, [_reader_issue(text, exc, byte_offsets=False)])
     try:
         root = composer.compose(loader)
+    except yaml.reader.ReaderError as exc:
+        # libyaml reports the position as a byte offset into the UTF-8 text.
+        in_bytes = type(loader).__module__ == "yaml.cyaml"
+        composer.issues.append(_reader_issue(text, exc, byte_offsets=in_bytes))
+        return ReadResult(None, composer.issues)
     except _Stop as stop:
         composer.issues.append(YamlIssue(stop.line, stop.message))
         return ReadResult(None, composer.issues)
@@ -127,6 +136,22 @@ def read_yaml_text(text: str) -> ReadResult:
     if root is None:
         composer.issues.append(YamlIssue(1, "file is empty"))
     return ReadResult(root, composer.issues)
+
+
+def _reader_issue(text: str, exc: yaml.reader.ReaderError, *, byte_offsets: bool) -> YamlIssue:
+    """A character YAML does not allow (NUL, other controls), named by line and code point."""
+    position = max(0, int(exc.position))
+    if byte_offsets:
+        line = text.encode("utf-8", "surrogatepass")[:position].count(b"\n") + 1
+    else:
+        line = text.count("\n", 0, position) + 1
+    char = exc.character
+    shown = f"U+{char:04X}" if isinstance(char, int) else "a byte"
+    return YamlIssue(
+        line,
+        f"invalid YAML: character {shown} is not allowed (a control or other non-printable "
+        "character); delete it",
+    )
 
 
 class _Composer:

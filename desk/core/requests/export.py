@@ -1,13 +1,18 @@
 """Exports of the request log: CSV for spreadsheets and a printable PDF report.
 
-Both carry the head hash of the chain, read after the rows, so a printout can later be checked
-against the log with `desk requests verify --head <hash>`. Each export is itself recorded as an
-event: who took client data out of the log, in what form, and how much.
+Each export is itself recorded as an event: who took client data out of the log, in what form,
+and how much. The event is recorded once the first page of rows is read and before anything is
+written, so an export the log refuses to record (writes stopped after tampering, an inactive
+exporter) sends out no client data, one stopped before its first page records nothing, and one
+cut short later (a closed pipe) is still on the record. Both carry the head hash of the chain
+as it stood just before that event, so a printout can later be checked against the log with
+`desk requests verify --head <hash>`.
 """
 
 from __future__ import annotations
 
 import csv
+import itertools
 import os
 from collections import Counter
 from collections.abc import Iterator, Sequence
@@ -117,6 +122,42 @@ def private_file(path: Path, *, binary: bool = False) -> Iterator[IO[Any]]:
         raise
 
 
+def check_target(path: Path, *, data_dir: Path) -> None:
+    """Refuse an export file inside the data folder, where it could replace the log itself.
+
+    Both the path as given and where its links lead are checked: the database, its -wal and
+    -shm files, the anchor and the backups all live there.
+
+    Raises:
+        DeskError: `path` is inside `data_dir`.
+    """
+    folder = Path(os.path.realpath(data_dir))
+    for candidate in (
+        Path(os.path.realpath(path.parent)) / path.name,
+        Path(os.path.realpath(path)),
+    ):
+        if candidate == folder or candidate.is_relative_to(folder):
+            raise DeskError(
+                f"will not write the export to {path}: it is inside the data folder {data_dir}, "
+                "which holds the request log, its anchor and backups; choose a file elsewhere"
+            )
+
+
+def _begin(
+    log: RequestLog, flt: RequestFilter, *, staff_id: str, fmt: str, description: str
+) -> tuple[Iterator[Request], Head | None]:
+    """Read the first page, note the head, record the export: all before a row is written.
+
+    Returns:
+        Every matching request (the first page already read) and the head to print.
+    """
+    found = iter_requests(log, flt)
+    first = next(found, None)
+    head = log.head()
+    log.record_export(staff_id=staff_id, fmt=fmt, description=description, rows=log.count(flt))
+    return (itertools.chain([first], found) if first is not None else iter(())), head
+
+
 def _check(log: RequestLog, flt: RequestFilter, staff_id: str) -> dict[str, Counselor]:
     """Refuse an unknown exporter or counselor before anything is written."""
     if staff_id != ADMIN_ID and not log.get_staff(staff_id).active:
@@ -149,16 +190,21 @@ def write_csv(
 ) -> int:
     """Write matching requests as CSV (formula-safe) with a trailer naming the head hash.
 
+    The export event (with the number of matching requests) is recorded before anything is
+    written to `out`; a reader that goes away part-way (BrokenPipeError) is left to the caller.
+
     Returns:
         The number of request rows written.
     """
     counselors = _check(log, flt, staff_id)
+    description = describe_filter(flt)
+    found, head = _begin(log, flt, staff_id=staff_id, fmt="csv", description=description)
     writer = csv.writer(out, quoting=csv.QUOTE_ALL, lineterminator="\r\n")
     if bom:
         out.write("\ufeff")
     writer.writerow(CSV_COLUMNS)
     rows = 0
-    for r in iter_requests(log, flt):
+    for r in found:
         counselor = counselors.get(r.counselor_id)
         values = (
             r.id,
@@ -177,11 +223,11 @@ def write_csv(
         )
         writer.writerow([safe_cell(v) for v in values])
         rows += 1
-    seq, digest = _head_text(log.head())
+    seq, digest = _head_text(head)
     trailer = (
         ("# exported_at", _utc(_now(clock))),
         ("# exported_by", staff_id),
-        ("# filter", describe_filter(flt)),
+        ("# filter", description),
         ("# rows", str(rows)),
         ("# head_seq", seq),
         ("# head_hash", digest),
@@ -189,7 +235,6 @@ def write_csv(
     )
     writer.writerow([])
     writer.writerows([safe_cell(v) for v in row] for row in trailer)
-    log.record_export(staff_id=staff_id, fmt="csv", description=describe_filter(flt), rows=rows)
     return rows
 
 
@@ -329,17 +374,19 @@ def write_pdf(
     ]
     totals: Counter[str] = Counter()
     with private_file(path, binary=True) as out:
+        description = f"{describe_filter(flt)}; {title}"
+        found, head = _begin(log, flt, staff_id=staff_id, fmt="pdf", description=description)
         writer = PdfWriter(out, title=title, page_size=_PAGE)
         report = _Report(writer, title=title, lines=lines)
         report.begin_table()
-        for r in iter_requests(log, flt):
+        for r in found:
             report.row(_cells(r, counselors))
             totals[r.status] += 1
         report.end_table()
         rows = sum(totals.values())
         if not rows:
             report.text("No requests match.")
-        seq, digest = _head_text(log.head())
+        seq, digest = _head_text(head)
         report.text("Totals", bold=True)
         for status in STATUSES:
             report.text(f"{status}: {totals[status]}")
@@ -349,6 +396,4 @@ def write_pdf(
         report.text(f"Verify with: desk requests verify --head {digest}")
         report.flush()
         writer.close(created=now, subject=f"Head of the log: {digest}", late={"head": digest})
-        description = f"{describe_filter(flt)}; {title}"
-        log.record_export(staff_id=staff_id, fmt="pdf", description=description, rows=rows)
     return rows

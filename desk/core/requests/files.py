@@ -6,7 +6,9 @@ the moment it is created (never created open and tightened later).
 
 from __future__ import annotations
 
+import logging
 import os
+import stat
 import subprocess
 import sys
 from collections.abc import Callable, Iterable
@@ -47,16 +49,64 @@ NETWORK_FS_TYPES = frozenset(
     }
 )
 
+log = logging.getLogger(__name__)
+
 MountinfoReader = Callable[[], str]
 """Returns text in the format of Linux's /proc/self/mountinfo."""
 
 
 def private_dir(path: Path) -> Path:
-    """Create the folder (and parents) if needed and make it owner-only."""
-    path.mkdir(mode=DIR_MODE, parents=True, exist_ok=True)
+    """Create the folder (and parents) owner-only if missing; check it if it exists.
+
+    Only a folder Desk creates gets its mode set: changing an existing one could loosen it or
+    drop a sticky bit (think of /tmp), so that one is checked instead.
+
+    Raises:
+        StoreError: an existing folder other users can change, or a file in its place.
+        OSError: the folder cannot be created.
+    """
+    try:
+        path.mkdir(mode=DIR_MODE, parents=True)
+    except FileExistsError:
+        check_private_dir(path)
+        return path
     if os.name == "posix":
         os.chmod(path, DIR_MODE)
     return path
+
+
+def check_private_dir(path: Path) -> None:
+    """Refuse a folder other users can change; warn about one they can list.
+
+    Raises:
+        StoreError: not a folder, or group or others may create, rename or delete files in it.
+    """
+    info = os.stat(path)
+    if not stat.S_ISDIR(info.st_mode):
+        raise StoreError(f"{path} is not a folder")
+    if os.name != "posix":
+        return
+    mode = stat.S_IMODE(info.st_mode)
+    if mode & 0o022:
+        raise StoreError(
+            f"the folder {path} can be changed by other users (permissions {mode:04o}), and the "
+            "request log kept there holds client names. Choose a folder only you can use with "
+            f"--data-dir or DESK_DATA_DIR, or make this one private with: chmod 700 {path}"
+        )
+    if mode & 0o055:
+        log.warning(
+            "the folder %s can be listed by other users (permissions %04o); the log's files are "
+            "private, but `chmod 700 %s` keeps even their names to you",
+            path,
+            mode,
+            path,
+        )
+
+
+def can_write(path: Path) -> bool:
+    """Whether this process may change `path` (a read-only mount or mode says no)."""
+    effective = os.access in os.supports_effective_ids
+    return os.access(path, os.W_OK, effective_ids=effective)
 
 
 def private_file(path: Path) -> Path:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import replace
 from datetime import datetime
 from typing import Any
@@ -20,6 +20,7 @@ from desk.core.requests.models import (
     RELEASE_METHODS,
     VIAS,
     Counselor,
+    Event,
     Request,
     Staff,
     Status,
@@ -119,6 +120,27 @@ def apply_request(
     if type == "note_added":
         return replace(state, updated_at=at)
     raise ReplayError(f"{type} is not a request event")
+
+
+def replay_request(request_id: str, events: Iterable[Event]) -> Request:
+    """One request rebuilt from its own events, oldest first.
+
+    Raises:
+        ReplayError: no events, or one that cannot follow the state before it.
+    """
+    state: Request | None = None
+    for event in events:
+        state = apply_request(
+            state,
+            request_id=request_id,
+            type=event.type,
+            at=event.at,
+            staff_id=event.staff_id,
+            payload=event.payload,
+        )
+    if state is None:
+        raise ReplayError(f"request {request_id} has no events")
+    return state
 
 
 def apply_counselor(state: Counselor | None, *, type: str, payload: Mapping[str, Any]) -> Counselor:

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from desk.core.errors import StoreError
-from desk.core.requests import client_index
+from desk.core.requests import client_index, time_order
 
 Migration = Callable[[sqlite3.Connection], None]
 
@@ -81,10 +81,23 @@ def _v2_window_indexes_and_search(conn: sqlite3.Connection) -> None:
         "CREATE INDEX requests_by_counselor ON requests(counselor_id, requested_at, num)",
     ):
         conn.execute(sql)
-    client_index.create(conn)
+    client_index.create_v2(conn)
 
 
-MIGRATIONS: list[Migration] = [_v1_events_and_state, _v2_window_indexes_and_search]
+def _v3_filters_in_the_search_index(conn: sqlite3.Connection) -> None:
+    """Status and counselor in the search index, and the record of requests out of time order.
+
+    Together they let every filter of the requests table be answered inside FTS5 alone.
+    """
+    client_index.upgrade_v3(conn)
+    time_order.create(conn)
+
+
+MIGRATIONS: list[Migration] = [
+    _v1_events_and_state,
+    _v2_window_indexes_and_search,
+    _v3_filters_in_the_search_index,
+]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

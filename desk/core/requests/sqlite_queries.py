@@ -10,9 +10,18 @@ import sqlite3
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
+from desk.core.requests import time_order
 from desk.core.requests.chain import format_time
-from desk.core.requests.client_index import ClientIndex
-from desk.core.requests.models import Counselor, Event, Head, Request, RequestFilter, Staff
+from desk.core.requests.client_index import SEARCH_TABLE, ClientIndex
+from desk.core.requests.models import (
+    STATUSES,
+    Counselor,
+    Event,
+    Head,
+    Request,
+    RequestFilter,
+    Staff,
+)
 from desk.core.requests.sqlite_rows import (
     EVENT_COLUMNS,
     REQUEST_COLUMNS,
@@ -109,18 +118,50 @@ def counselors(conn: sqlite3.Connection, *, include_inactive: bool) -> list[Coun
     return [_counselor(r) for r in rows]
 
 
+def _search_only(
+    conn: sqlite3.Connection, index: ClientIndex, flt: RequestFilter, *, ordered: bool
+) -> tuple[str, list[Any]] | None:
+    """WHERE over the search index alone that answers `flt`, or None if it cannot.
+
+    It can when it holds the filter's client words, status and counselor, and the date range
+    (and, for a page, the order) can be read as request numbers (see `time_order`).
+    """
+    query = index.match(flt)
+    if query is None:
+        return None
+    dated = flt.since is not None or flt.until is not None
+    if (dated or ordered) and not time_order.in_order(conn):
+        return None
+    where = f"{SEARCH_TABLE} MATCH ?"
+    params: list[Any] = [query]
+    if dated:
+        start = local_day_start(flt.since) if flt.since is not None else None
+        end = local_day_start(flt.until + timedelta(days=1)) if flt.until is not None else None
+        span = time_order.number_range(conn, start=start, end=end)
+        where += " AND rowid >= ? AND rowid <= ?"
+        params += list(span or (1, 0))
+    return where, params
+
+
+def _known_status(flt: RequestFilter) -> bool:
+    return flt.status is None or flt.status in STATUSES
+
+
 def count(conn: sqlite3.Connection, index: ClientIndex, flt: RequestFilter) -> int:
+    if not _known_status(flt):
+        return 0
+    search = _search_only(conn, index, flt, ordered=False)
+    if search is not None:
+        where, params = search
+        sql = f"SELECT count(*) FROM {SEARCH_TABLE} WHERE {where}"
+        return int(conn.execute(sql, params).fetchone()[0])
     source = "requests"
-    client = index.matches(flt.client)
+    client = index.matches(flt)
     if client is None:
         conditions, params = filter_conditions(flt)
     else:
-        dense = index.is_dense(conn, flt.client)
+        dense = index.is_dense(conn, flt)
         conditions, params = filter_conditions(flt, indexed=dense)
-        if not conditions:
-            fast = index.count_only(conn, flt.client)
-            if fast is not None:
-                return fast
         conditions.append(f"num IN ({client[0]})")
         params += client[1]
         if dense:
@@ -134,15 +175,28 @@ def page(
 ) -> list[Request]:
     """Newest `requested_at` first, ties by request number.
 
-    With a client search, few matches are fetched by number and sorted; many matches are
-    found by walking an index already in page order and stopping after one page.
+    In a log whose numbers run in time order, a search the index answers alone is read from it
+    newest number first. Otherwise, with a client search, few matches are fetched by number and
+    sorted; many matches are found by walking an index already in page order and stopping
+    after one page.
     """
+    if not _known_status(flt):
+        return []
+    search = _search_only(conn, index, flt, ordered=True)
+    if search is not None:
+        where, params = search
+        sql = (
+            f"SELECT {REQUEST_COLUMNS} FROM requests WHERE num IN (SELECT rowid FROM "
+            f"{SEARCH_TABLE} WHERE {where} ORDER BY rowid DESC LIMIT ? OFFSET ?) "
+            "ORDER BY num DESC"
+        )
+        return [request_from_row(r) for r in conn.execute(sql, [*params, limit, offset])]
     source = "requests"
-    client = index.matches(flt.client)
+    client = index.matches(flt)
     if client is None:
         conditions, params = filter_conditions(flt)
     else:
-        dense = index.is_dense(conn, flt.client)
+        dense = index.is_dense(conn, flt)
         conditions, params = filter_conditions(flt, indexed=dense)
         conditions.append(f"num IN ({client[0]})")
         params += client[1]

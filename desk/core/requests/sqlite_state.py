@@ -5,6 +5,7 @@ from __future__ import annotations
 import sqlite3
 
 from desk.core.requests import sqlite_queries as q
+from desk.core.requests import time_order
 from desk.core.requests.chain import GENESIS, canonical_json, event_hash, format_time
 from desk.core.requests.client_index import ClientIndex
 from desk.core.requests.models import Event, Request
@@ -63,7 +64,7 @@ def apply_event(conn: sqlite3.Connection, event: Event, *, index: ClientIndex) -
             staff_id=event.staff_id,
             payload=event.payload,
         )
-        _write_request(conn, after, new=before is None, index=index)
+        _write_request(conn, after, before=before, index=index)
     elif event.type in ("counselor_added", "counselor_updated"):
         c = apply_counselor(
             q.counselor(conn, str(event.payload.get("id"))), type=event.type, payload=event.payload
@@ -83,14 +84,15 @@ def apply_event(conn: sqlite3.Connection, event: Event, *, index: ClientIndex) -
 
 
 def _write_request(
-    conn: sqlite3.Connection, req: Request, *, new: bool, index: ClientIndex
+    conn: sqlite3.Connection, req: Request, *, before: Request | None, index: ClientIndex
 ) -> None:
     released = format_time(req.released_at) if req.released_at else None
+    requested_at = format_time(req.requested_at)
     values = (
         req.client,
         req.counselor_id,
         req.status,
-        format_time(req.requested_at),
+        requested_at,
         format_time(req.updated_at),
         req.via,
         req.requested_by,
@@ -99,17 +101,26 @@ def _write_request(
         released,
         req.release_method,
     )
-    if new:
-        num = request_number(req.id)
+    num = request_number(req.id)
+    if before is None:
+        time_order.note_new_request(conn, num=num, requested_at=requested_at)
         conn.execute(
             f"INSERT INTO requests(num, {REQUEST_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (num, req.id, *values),
         )
-        index.add(conn, num=num, client=req.client)
+        index.add(
+            conn, num=num, client=req.client, status=req.status, counselor_id=req.counselor_id
+        )
         return
     conn.execute(
         "UPDATE requests SET client=?, counselor_id=?, status=?, requested_at=?, updated_at=?, "
         "via=?, requested_by=?, decided_by=?, decided_how=?, released_at=?, release_method=? "
         "WHERE id=?",
         (*values, req.id),
+    )
+    index.change(
+        conn,
+        num=num,
+        before=(before.client, before.status, before.counselor_id),
+        after=(req.client, req.status, req.counselor_id),
     )

@@ -12,11 +12,12 @@ import logging
 import sqlite3
 import threading
 from collections.abc import Callable, Iterator
+from datetime import date
 from pathlib import Path
 from typing import TypeVar
 
 from desk.core.errors import StoreError
-from desk.core.requests import schema
+from desk.core.requests import files
 from desk.core.requests import sqlite_queries as q
 from desk.core.requests.anchor import (
     AnchorCheck,
@@ -24,14 +25,13 @@ from desk.core.requests.anchor import (
     read_anchor_safely,
     write_anchor,
 )
-from desk.core.requests.backups import KEEP, take_backup
+from desk.core.requests.backups import KEEP, BackupSkipped, backup_path, take_checked_backup
 from desk.core.requests.client_index import ClientIndex
 from desk.core.requests.files import (
     MountinfoReader,
     private_dir,
     private_file,
     refuse_network_filesystem,
-    tighten,
 )
 from desk.core.requests.models import (
     Clock,
@@ -42,6 +42,13 @@ from desk.core.requests.models import (
     RequestFilter,
     Staff,
     VerifyReport,
+)
+from desk.core.requests.sqlite_open import (
+    check_integrity,
+    check_log_file,
+    check_version_read_only,
+    connect,
+    set_up_for_writing,
 )
 from desk.core.requests.sqlite_state import apply_event, insert_event
 from desk.core.requests.sqlite_verify import verify_database
@@ -70,6 +77,7 @@ class SqliteStore:
         self._in_batch = False
         self._index: ClientIndex | None = None
         self._clock = clock
+        self.read_only = False
         self.data_dir = data_dir
         self.db_path = data_dir / DB_NAME
         self.anchor_path = data_dir / ANCHOR_NAME
@@ -85,25 +93,54 @@ class SqliteStore:
         mountinfo: MountinfoReader | None = None,
         keep_backups: int = KEEP,
         backup: bool = True,
+        create: bool = True,
+        read_only: bool | None = False,
     ) -> SqliteStore:
-        """Open (creating if needed) the log in `data_dir`.
+        """Open the log in `data_dir`, creating a first one there only if asked and safe.
+
+        Args:
+            create: start a new log if the folder has none and no trace of an earlier one.
+            read_only: open without writing anything (no anchor catch-up, no backup); None
+                decides by whether the folder and the log can be written.
 
         Raises:
-            StoreError: network filesystem, a file that is not a sound request log, or a
+            StoreError: no log (or one missing where it was kept), a folder other users can
+                change, network filesystem, a file that is not a sound request log, or a
                 database from a newer Desk.
         """
         data_dir = Path(data_dir)
+        db_path = data_dir / DB_NAME
         refuse_network_filesystem(data_dir, mountinfo=mountinfo)
-        try:
-            private_dir(data_dir)
-            db_path = private_file(data_dir / DB_NAME)
-        except OSError as err:
-            raise StoreError(f"cannot create the data folder {data_dir}: {err.strerror}") from None
-        conn = sqlite3.connect(
-            db_path, isolation_level=None, check_same_thread=False, timeout=BUSY_TIMEOUT_MS / 1000
+        check_log_file(
+            data_dir=data_dir,
+            db_path=db_path,
+            anchor_path=data_dir / ANCHOR_NAME,
+            backups_dir=data_dir / BACKUPS_DIR,
+            create=create,
         )
+        if read_only is None:
+            read_only = not (files.can_write(data_dir) and files.can_write(db_path))
+        try:
+            if read_only:
+                files.check_private_dir(data_dir)
+            else:
+                private_dir(data_dir)
+                private_file(db_path)
+            conn = connect(db_path, read_only=read_only, timeout=BUSY_TIMEOUT_MS / 1000)
+        except OSError as err:
+            if read_only:
+                raise StoreError(
+                    f"cannot read the data folder {data_dir}: {err.strerror}"
+                ) from None
+            raise StoreError(
+                f"cannot write to the data folder {data_dir}: {err.strerror} (reading still "
+                "works: `desk requests verify`, `list` and `history`)"
+            ) from None
+        except sqlite3.Error as err:
+            raise StoreError(f"cannot open {db_path} for reading: {err}") from None
         try:
             store = cls(conn=conn, data_dir=data_dir, clock=clock)
+            store.read_only = read_only
             store.keep_backups = keep_backups
             store._prepare()
             if backup:
@@ -117,41 +154,27 @@ class SqliteStore:
         with self._translated():
             conn = self._conn
             conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-            result = conn.execute("PRAGMA quick_check").fetchall()
-            if [tuple(r) for r in result] != [("ok",)]:
-                lines = [
-                    line
-                    for row in result
-                    for line in str(row[0]).splitlines()
-                    if line and not line.startswith("***")
-                ]
-                first = lines[0] if lines else "no answer"
-                raise StoreError(
-                    f"{self.db_path} failed its integrity check ({first}); restore the newest "
-                    f"backup from {self.backups_dir} (see the README)"
-                )
-            mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
-            if str(mode).lower() != "wal":
-                raise StoreError(f"{self.db_path}: cannot switch to write-ahead logging ({mode})")
-            conn.execute("PRAGMA synchronous = FULL")
+            check_integrity(conn, db_path=self.db_path, backups_dir=self.backups_dir)
             # Sorts and temporary indexes would otherwise go to temp files holding client names.
             conn.execute("PRAGMA temp_store = MEMORY")
-            schema.migrate(conn, path=self.db_path)
-            for suffix in ("-wal", "-shm"):
-                tighten(self.db_path.with_name(self.db_path.name + suffix))
+            if self.read_only:
+                check_version_read_only(conn, db_path=self.db_path)
+            else:
+                set_up_for_writing(conn, db_path=self.db_path)
             self._index = ClientIndex(conn)
-            found = self._anchor_check()
-            if found.lagging:
+            if not self.read_only and self._anchor_check().lagging:
                 self._sync_anchor()
-            reader = sqlite3.connect(
-                self.db_path,
-                isolation_level=None,
-                check_same_thread=False,
-                timeout=BUSY_TIMEOUT_MS / 1000,
-            )
+            reader = connect(self.db_path, read_only=self.read_only, timeout=BUSY_TIMEOUT_MS / 1000)
             reader.execute("PRAGMA query_only = ON")
             reader.execute("PRAGMA temp_store = MEMORY")
             self._read_conn = reader
+
+    def _refuse_if_read_only(self) -> None:
+        if self.read_only:
+            raise StoreError(
+                f"the request log in {self.data_dir} is open read-only (Desk cannot write to "
+                "that folder), so nothing can be recorded"
+            )
 
     @contextlib.contextmanager
     def _translated(self) -> Iterator[None]:
@@ -227,6 +250,7 @@ class SqliteStore:
     # -- writes -------------------------------------------------------------------------
 
     def append(self, build: Callable[[StoreView], Draft]) -> Event:
+        self._refuse_if_read_only()
         if self._in_batch and self._writer == threading.get_ident():
             with self._translated():
                 event = insert_event(self._conn, build(self))
@@ -265,6 +289,7 @@ class SqliteStore:
         event. An exception inside rolls the whole batch back, so a refusal there undoes the
         batch's earlier appends too.
         """
+        self._refuse_if_read_only()
         with self._lock, self._translated():
             conn = self._conn
             conn.execute("BEGIN IMMEDIATE")
@@ -331,24 +356,66 @@ class SqliteStore:
 
     # -- upkeep -------------------------------------------------------------------------
 
-    def verify(self, *, head: str | None = None) -> VerifyReport:
+    def verify(self, *, head: str | None = None, deep: bool = False) -> VerifyReport:
         with self._translated():
-            return verify_database(db_path=self.db_path, anchor_path=self.anchor_path, head=head)
+            return verify_database(
+                db_path=self.db_path,
+                anchor_path=self.anchor_path,
+                head=head,
+                deep=deep,
+                read_only=self.read_only,
+            )
 
     def backup_if_due(self) -> Path | None:
+        """Take today's backup if due and the log passes its checks; never raises for it.
+
+        A log failing the anchor check or the quick chain check is not copied, and no older
+        backup is rotated away for it. Any failure is a warning: the event log matters more
+        than today's copy of it, which the next open (or the window's timer) tries again.
+        """
+        if self.read_only:
+            return None
         day = self._clock().astimezone().date()
-        with self._lock, self._translated():
+        if backup_path(self.backups_dir, day).exists():
+            return None
+        with self._lock:
             try:
-                made = take_backup(
-                    self._conn, backups_dir=self.backups_dir, day=day, keep=self.keep_backups
-                )
-            except OSError as err:
-                raise StoreError(
-                    f"cannot write a backup in {self.backups_dir}: {err.strerror}"
-                ) from None
+                made = self._checked_backup(day)
+            except (StoreError, OSError, sqlite3.Error) as err:
+                reason = err.strerror if isinstance(err, OSError) and err.strerror else str(err)
+                if isinstance(err, sqlite3.OperationalError) and "locked" in reason:
+                    reason = "another Desk is writing to the log"
+                log.warning("today's backup was not written to %s: %s", self.backups_dir, reason)
+                return None
         if made is not None:
             log.info("backup written to %s", made)
         return made
+
+    def _checked_backup(self, day: date) -> Path | None:
+        """Check and copy under the write lock, so the copy and its anchor agree."""
+        conn, source = self._conn, self._read_conn
+        assert source is not None, "store used before it was opened"
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            with self._read_lock:
+                return take_checked_backup(
+                    conn,
+                    source=source,
+                    backups_dir=self.backups_dir,
+                    anchor_path=self.anchor_path,
+                    day=day,
+                    keep=self.keep_backups,
+                )
+        except BackupSkipped as skipped:
+            log.warning(
+                "today's backup was skipped, keeping the earlier backups as they are: %s. "
+                "Run `desk requests verify`",
+                skipped,
+            )
+            return None
+        finally:
+            with contextlib.suppress(sqlite3.Error):
+                conn.execute("ROLLBACK")
 
     def close(self) -> None:
         with self._lock, self._read_lock:

@@ -20,11 +20,21 @@ _EMAIL = re.compile(r"[^@\s]+@[^@\s.]+(\.[^@\s.]+)+")
 _TEXT_ALLOWED_CONTROLS = frozenset("\n\t")
 
 
+# Controls, unassigned and private-use code points, lone surrogates, and the invisible ones:
+# format characters (zero-width space, right-to-left override, byte order mark) and line or
+# paragraph separators, which would make two names look alike or reorder what is shown.
+_BAD_CATEGORIES = frozenset({"Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"})
+_INVISIBLE_CATEGORIES = frozenset({"Cf", "Zl", "Zp"})
+
+
 def _bad_char(text: str, *, allowed: frozenset[str] = frozenset()) -> bool:
-    """True if the text holds a control, format or lone surrogate character."""
-    return any(
-        ch not in allowed and unicodedata.category(ch) in {"Cc", "Cs", "Co", "Cn"} for ch in text
-    )
+    """True if the text holds a control, format, separator or lone surrogate character."""
+    return any(ch not in allowed and unicodedata.category(ch) in _BAD_CATEGORIES for ch in text)
+
+
+def _blank(text: str) -> bool:
+    """True if nothing in the text would show: only spaces and invisible characters."""
+    return all(ch.isspace() or unicodedata.category(ch) in _INVISIBLE_CATEGORIES for ch in text)
 
 
 def check_id(value: str, *, field: str) -> str:
@@ -39,9 +49,9 @@ def check_id(value: str, *, field: str) -> str:
 
 
 def check_name(value: str, *, field: str) -> str:
-    """A person's name: trimmed, 1 to 100 characters, no control characters."""
+    """A person's name: trimmed, 1 to 100 characters, no control or invisible characters."""
     text = value.strip() if isinstance(value, str) else ""
-    if not text:
+    if _blank(text):
         raise InvalidInput(f"{field} is empty")
     if len(text) > NAME_MAX:
         raise InvalidInput(f"{field} is longer than {NAME_MAX} characters ({len(text)})")
@@ -57,7 +67,7 @@ def check_client(value: str) -> str:
 
 def check_email(value: str, *, field: str = "email") -> str:
     text = value.strip() if isinstance(value, str) else ""
-    if not text:
+    if _blank(text):
         raise InvalidInput(f"{field} is empty")
     if len(text) > EMAIL_MAX or _bad_char(text) or not _EMAIL.fullmatch(text):
         raise InvalidInput(f"{field} {text[:60]!r} is not a valid address like name@example.org")
@@ -67,7 +77,7 @@ def check_email(value: str, *, field: str = "email") -> str:
 def check_text(value: str, *, field: str, required: bool = False, limit: int = TEXT_MAX) -> str:
     """Free text such as a note or reason: trimmed, newlines and tabs allowed."""
     text = value.strip() if isinstance(value, str) else ""
-    if required and not text:
+    if required and _blank(text):
         raise InvalidInput(f"{field} is empty")
     if len(text) > limit:
         raise InvalidInput(f"{field} is longer than {limit} characters ({len(text)})")

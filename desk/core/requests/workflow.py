@@ -17,7 +17,9 @@ from desk.core.errors import InvalidInput, Refused
 from desk.core.requests import validation as v
 from desk.core.requests.lookups import (
     ADMIN_ID,
+    require_active_counselor,
     require_counselor,
+    require_recorded_request,
     require_request,
     require_staff,
 )
@@ -226,7 +228,7 @@ class RequestLog:
         self, request_id: str, *, verb: str, by: str, staff_id: str, payload: dict[str, Any]
     ) -> Request:
         def build(view: StoreView) -> Draft:
-            req = require_request(view, request_id)
+            req = require_recorded_request(view, request_id)
             require_staff(view, staff_id)
             require_counselor(view, by, field="counselor id (--by)")
             if by != req.counselor_id:
@@ -239,6 +241,7 @@ class RequestLog:
                     f"request {req.id} is {req.status}; only a pending request can be "
                     f"{'approved' if verb == 'approve' else 'declined'}"
                 )
+            require_active_counselor(view, by, request_id=req.id)
             event: EventType = "approved" if verb == "approve" else "declined"
             return self._draft(
                 event, staff_id=staff_id, request_id=req.id, payload={"by": by, **payload}
@@ -265,7 +268,7 @@ class RequestLog:
         payload = {"reason": v.check_text(reason, field="reason")}
 
         def build(view: StoreView) -> Draft:
-            req = require_request(view, request_id)
+            req = require_recorded_request(view, request_id)
             require_staff(view, staff_id)
             if req.status not in ("pending", "approved"):
                 raise Refused(
@@ -290,7 +293,7 @@ class RequestLog:
 
         def build(view: StoreView) -> Draft:
             nonlocal email
-            req = require_request(view, request_id)
+            req = require_recorded_request(view, request_id)
             require_staff(view, staff_id)
             if req.status != "approved":
                 raise Refused(
@@ -302,7 +305,7 @@ class RequestLog:
                     f"confirm the caller's identity before releasing request {req.id} "
                     "(--identity-verified)"
                 )
-            email = require_counselor(view, req.counselor_id).email
+            email = require_active_counselor(view, req.counselor_id, request_id=req.id).email
             return self._draft(
                 "released",
                 staff_id=staff_id,
@@ -361,14 +364,21 @@ class RequestLog:
     def pending_count(self) -> int:
         return self._store.pending_count()
 
-    def verify(self, *, head: str | None = None) -> VerifyReport:
-        """Walk the whole chain, the derived state and the anchor.
+    def verify(self, *, head: str | None = None, deep: bool = False) -> VerifyReport:
+        """Check the log is the one that was written: the tamper evidence, and more if `deep`.
+
+        The default walks the whole chain (every hash, every link, no gaps in the sequence),
+        compares its newest event with the anchor file and checks the append-only guard is in
+        place. It reads only the events, in bulk, so it stays quick on millions of events.
 
         Args:
             head: a head hash recorded earlier (e.g. on an export); checks it is still in the
                 chain.
+            deep: also rebuild people and requests from the events and compare them with the
+                stored state, check every event's type and fields, and check the search index
+                and the record of time order. Much slower; for audits and tests.
         """
-        return self._store.verify(head=head)
+        return self._store.verify(head=head, deep=deep)
 
     def head(self) -> Head | None:
         return self._store.head()
