@@ -178,6 +178,21 @@ def test_unwritable_path_shows_the_error_and_records_nothing(
     assert prompter.exports_done == []
 
 
+@pytest.mark.parametrize("name", ["desk-log.sqlite3", "desk-log.anchor", "report.csv"])
+def test_export_into_the_data_folder_is_refused(qtbot, ready_tab, log, prompter, tmp_path, name):
+    """The window, like the CLI, never writes an export where it could replace the log."""
+    db = tmp_path / "data" / "desk-log.sqlite3"
+    original = db.read_bytes()
+    prompter.export_plan = ("csv", tmp_path / "data" / name)
+    before = log.head()
+    outcome = run_job(qtbot, ready_tab, "Ctrl+Shift+X")
+    assert not isinstance(outcome, ExportOutcome)
+    assert len(prompter.errors) == 1 and "data folder" in prompter.errors[0][1]
+    assert log.head() == before
+    assert db.read_bytes()[:16] == original[:16] == b"SQLite format 3\x00"
+    assert not (tmp_path / "data" / "report.csv").exists()
+
+
 def test_export_runs_off_the_gui_thread_and_can_be_stopped(
     qtbot, ready_tab, log, prompter, tmp_path, monkeypatch
 ) -> None:

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QW
 
 from desk.core.errors import DeskError
 from desk.core.requests import RequestLog
-from desk.core.requests.export import private_file, write_csv, write_pdf
+from desk.core.requests.export import check_target, private_file, write_csv, write_pdf
 from desk.core.requests.models import Clock, Head, Request, RequestFilter, Staff, VerifyReport
 
 from desk.ui.requests_actions import NO_STAFF, RequestActions
@@ -97,6 +97,9 @@ def run_export(
         DeskError: the file cannot be written or the log refused (nothing left behind), or
             ExportCancelled.
     """
+    folder = log.store.local_folder
+    if folder is not None:
+        check_target(choice.path, data_dir=folder)
     total = log.count(choice.flt)
     progress(0, total)
     watched = _WatchedLog(log, clock=clock, total=total, progress=progress, stop=stop)

@@ -417,6 +417,10 @@ class SqliteStore:
             with contextlib.suppress(sqlite3.Error):
                 conn.execute("ROLLBACK")
 
+    @property
+    def local_folder(self) -> Path:
+        return self.data_dir
+
     def close(self) -> None:
         with self._lock, self._read_lock:
             if self._read_conn is not None:

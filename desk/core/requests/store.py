@@ -61,6 +61,14 @@ class StoreView(Protocol):
 class Store(StoreView, Protocol):
     """A durable, append-only, hash-chained event log with derived current state."""
 
+    @property
+    def local_folder(self) -> Path | None:
+        """The folder holding the store's files on this machine (None for a server store).
+
+        Exports refuse to write there, where a file could replace the log itself.
+        """
+        ...
+
     def append(self, build: Callable[[StoreView], Draft]) -> Event:
         """Append the event `build` returns, atomically with its derived state.
 
