@@ -47,7 +47,7 @@ def build(
     app = _application()
     settings = _settings(settings_path or where.config_dir / SETTINGS_FILE)
     choice = paths.choose_policy_dir(policy_dir, setting=saved_policy_folder(settings))
-    loaded = load_with_fallback(choice.folder)
+    loaded = load_with_fallback(choice.folder, cache_dir=paths.cache_dir())
     search = _LazySearch(loaded.book)
     window = MainWindow(
         book=loaded.book,
@@ -94,7 +94,7 @@ def _connect(window: MainWindow) -> None:
 
 def _use_policy(window: MainWindow, search: _LazySearch, folder: Path | None) -> LoadResult:
     """Load `folder` (or the bundled policy) and answer from it now, without a restart."""
-    loaded = load_with_fallback(folder)
+    loaded = load_with_fallback(folder, cache_dir=paths.cache_dir())
     search.set_book(loaded.book)
     window.show_policy(loaded)
     _report(window, loaded)

@@ -7,8 +7,10 @@ A `DeskError` becomes one line on stderr and exit 1; argparse usage errors exit 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
+from typing import Any
 
 from desk import __version__
 from desk.core.errors import DeskError
@@ -45,11 +47,53 @@ def _folder(text: str) -> str:
     return text
 
 
+def _terminal_columns() -> int:
+    """The terminal's width as `shutil.get_terminal_size` finds it (COLUMNS, then the tty)."""
+    try:
+        columns = int(os.environ.get("COLUMNS", "0"))
+    except ValueError:
+        columns = 0
+    if columns <= 0 and sys.__stdout__ is not None:
+        try:
+            columns = os.get_terminal_size(sys.__stdout__.fileno()).columns
+        except (AttributeError, ValueError, OSError):
+            columns = 0
+    return columns if columns > 0 else 80
+
+
+class _HelpFormatter(argparse.HelpFormatter):
+    """argparse's formatter, sized without importing `shutil`.
+
+    argparse builds a formatter for every argument it adds, and the stock one imports `shutil`
+    for the terminal width, which loads the compression modules: a tenth of `desk ask`.
+    """
+
+    def __init__(
+        self,
+        prog: str,
+        indent_increment: int = 2,
+        max_help_position: int = 24,
+        width: int | None = None,
+        **kwargs: Any,
+    ) -> None:
+        if width is None:
+            width = _terminal_columns() - 2
+        super().__init__(prog, indent_increment, max_help_position, width, **kwargs)
+
+
+class _Parser(argparse.ArgumentParser):
+    """An ArgumentParser whose sub-commands' parsers use `_HelpFormatter` too."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", _HelpFormatter)
+        super().__init__(*args, **kwargs)
+
+
 def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     """The parser; with argv naming a known command, only that command's module is imported."""
     import importlib
 
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="desk",
         description="Front-desk assistant: policy answers, caller scripts, email-request log.",
     )

@@ -7,6 +7,7 @@ checkout they sit at the repository root. Nothing here reads a file at import ti
 from __future__ import annotations
 
 import os
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -99,6 +100,28 @@ def requested_policy_dir(
     Cheaper than `resolve` (no platform folder lookup) for commands that only read the policy.
     """
     return choose_policy_dir(policy_dir, environ=environ).folder
+
+
+def cache_dir(*, environ: dict[str, str] | None = None) -> Path:
+    """Where Desk keeps what it can rebuild: `DESK_CACHE_DIR`, else the user cache folder.
+
+    Nothing here is needed: deleting the folder only makes the next start slower.
+    """
+    env = os.environ if environ is None else environ
+    chosen = env.get("DESK_CACHE_DIR")
+    if chosen:
+        return Path(chosen)
+    if sys.platform == "linux" and not hasattr(sys, "getandroidapilevel"):
+        # The XDG base-directory rule, all platformdirs does here; importing platformdirs
+        # would cost `desk ask` a tenth of its run.
+        base = env.get("XDG_CACHE_HOME", "")
+        if not os.path.isabs(base):
+            base = os.path.expanduser("~/.cache")
+        if os.path.isabs(base):
+            return Path(base) / APP_NAME
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir(APP_NAME, APP_AUTHOR))
 
 
 def resolve(

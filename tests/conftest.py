@@ -39,9 +39,10 @@ def clock() -> FakeClock:
 
 @pytest.fixture(autouse=True)
 def _isolated_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """Every test gets its own data and config folders."""
+    """Every test gets its own data, config and cache folders."""
     monkeypatch.setenv("DESK_DATA_DIR", str(tmp_path / "data"))
     monkeypatch.setenv("DESK_CONFIG_DIR", str(tmp_path / "config"))
+    monkeypatch.setenv("DESK_CACHE_DIR", str(tmp_path / "cache"))
     yield
 
 

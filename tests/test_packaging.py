@@ -56,6 +56,7 @@ def test_installed_cli_checks_policy_and_answers(wheel: Path, tmp_path: Path) ->
     )
     env = {k: v for k, v in os.environ.items() if not k.startswith("DESK_")}
     env["DESK_DATA_DIR"] = str(tmp_path / "data")
+    env["DESK_CACHE_DIR"] = str(tmp_path / "cache")
     run_dir = tmp_path / "elsewhere"
     run_dir.mkdir()
     check = subprocess.run(

@@ -41,8 +41,16 @@ def register(subparsers: Any) -> None:
         metavar="N",
         help=f"at most N topics per question (default: {_PLAIN_TOP}; with --json, all matches)",
     )
-    p.add_argument("question", nargs="+", metavar="QUESTION", help="a question, or - for stdin")
+    p.add_argument(
+        "question", nargs="+", type=_question, metavar="QUESTION", help="a question, or - for stdin"
+    )
     p.set_defaults(func=_ask)
+
+
+def _question(text: str) -> str:
+    if not text.strip():
+        raise argparse.ArgumentTypeError("a question is empty; type the caller's words")
+    return text
 
 
 def _positive(text: str) -> int:
@@ -72,12 +80,14 @@ def questions(args: Iterable[str], stdin: Iterable[str]) -> Iterator[str]:
 
 
 def _ask(args: argparse.Namespace) -> int:
-    from desk.core.policy_loader import PolicyError, load_policy
+    from desk.core.policy_cache import load_policy_cached
+    from desk.core.policy_errors import PolicyError
     from desk.core.search import SearchIndex
+    from desk.paths import cache_dir
 
     directory = _policy_dir(args)
     try:
-        book = load_policy(directory)
+        book = load_policy_cached(directory, cache_dir=cache_dir())
     except PolicyError as exc:
         for issue in exc.issues:
             print(issue, file=sys.stderr)

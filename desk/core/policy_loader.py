@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from desk.core.errors import DeskError
 from desk.core.policy import (
     TOPIC_IDS,
     VERDICTS,
@@ -24,9 +24,22 @@ from desk.core.policy import (
     Topic,
     Verdict,
 )
-from desk.core.policy_fields import FieldReader, did_you_mean
-from desk.core.safe_yaml import Map, Scalar
+from desk.core.policy_errors import PolicyError, PolicyIssue
 from desk.paths import bundled_policy_dir
+
+if TYPE_CHECKING:
+    from desk.core.policy_fields import FieldReader
+    from desk.core.safe_yaml import Map
+
+__all__ = [
+    "PRACTICE_FILE",
+    "TOPICS_DIR",
+    "LoadResult",
+    "PolicyError",
+    "PolicyIssue",
+    "load_policy",
+    "load_with_fallback",
+]
 
 PRACTICE_FILE = "practice.yaml"
 TOPICS_DIR = "topics"
@@ -64,27 +77,6 @@ _TOPIC_KEYS = (
 
 
 @dataclass(frozen=True)
-class PolicyIssue:
-    """One problem in one policy file; `line` is 1-based, None when it concerns the whole file."""
-
-    file: Path
-    line: int | None
-    message: str
-
-    def __str__(self) -> str:
-        where = f"{self.file}:{self.line}" if self.line is not None else str(self.file)
-        return f"{where}: {self.message}"
-
-
-class PolicyError(DeskError):
-    """A policy folder that cannot be used; `str()` lists every issue, one per line."""
-
-    def __init__(self, issues: list[PolicyIssue]) -> None:
-        self.issues = list(issues)
-        super().__init__("\n".join(str(issue) for issue in self.issues))
-
-
-@dataclass(frozen=True)
 class LoadResult:
     """The book in use and, if the requested folder was broken, why it was not used.
 
@@ -119,21 +111,30 @@ def load_policy(directory: Path) -> PolicyBook:
     return PolicyBook(practice=practice, topics=tuple(topics), source_dir=directory)
 
 
-def load_with_fallback(requested: Path | None) -> LoadResult:
+def load_with_fallback(requested: Path | None, *, cache_dir: Path | None = None) -> LoadResult:
     """Load the requested folder, or the bundled policy if it is broken.
 
     Never raises for the requested folder; a broken bundled policy is a packaging bug and does
-    raise `PolicyError`.
+    raise `PolicyError`. With `cache_dir`, unchanged folders come from the validated-policy
+    cache (`desk.core.policy_cache`) instead of being parsed again.
     """
+
+    def load(directory: Path) -> PolicyBook:
+        if cache_dir is None:
+            return load_policy(directory)
+        from desk.core.policy_cache import load_policy_cached
+
+        return load_policy_cached(directory, cache_dir=cache_dir)
+
     if requested is not None:
         try:
-            return LoadResult(load_policy(Path(requested)), Path(requested))
+            return LoadResult(load(Path(requested)), Path(requested))
         except PolicyError as exc:
             issues = exc.issues
         except OSError as exc:
             issues = [PolicyIssue(Path(requested), None, f"cannot read: {exc}")]
-        return LoadResult(load_policy(bundled_policy_dir()), Path(requested), issues)
-    return LoadResult(load_policy(bundled_policy_dir()), None)
+        return LoadResult(load(bundled_policy_dir()), Path(requested), issues)
+    return LoadResult(load(bundled_policy_dir()), None)
 
 
 def _load_practice(path: Path, issues: list[PolicyIssue]) -> Practice | None:
@@ -175,6 +176,10 @@ def _load_practice(path: Path, issues: list[PolicyIssue]) -> Practice | None:
 
 
 def _file(path: Path, issues: list[PolicyIssue]) -> FieldReader:
+    # The strict reader (pyyaml and the field checks) loads only when a folder is parsed:
+    # a book from the cache needs neither.
+    from desk.core.policy_fields import FieldReader
+
     return FieldReader(path, lambda line, message: issues.append(PolicyIssue(path, line, message)))
 
 
@@ -229,6 +234,8 @@ def _load_topics(folder: Path, issues: list[PolicyIssue]) -> list[Topic]:
             if other == topic_id:
                 issues.append(PolicyIssue(item.path, line, "related: a topic cannot list itself"))
             elif other not in seen:
+                from desk.core.policy_fields import did_you_mean
+
                 hint = did_you_mean(other, tuple(seen))
                 issues.append(PolicyIssue(item.path, line, f"related: no topic '{other}'{hint}"))
     ordered = sorted((item.order, topic_id) for topic_id, item in loaded.items())
@@ -298,6 +305,8 @@ def _load_topic(path: Path, topic_id: str, issues: list[PolicyIssue]) -> _Loaded
 
 
 def _order(f: FieldReader, root: Map, topic_id: str) -> int:
+    from desk.core.safe_yaml import Scalar
+
     node = root.values.get("order")
     if node is None:
         return TOPIC_IDS.index(topic_id) + 1 if topic_id in TOPIC_IDS else 1_000_000
@@ -312,6 +321,8 @@ def _order(f: FieldReader, root: Map, topic_id: str) -> int:
 
 
 def _verdict(f: FieldReader, root: Map) -> Verdict | None:
+    from desk.core.safe_yaml import Scalar
+
     node = root.values.get("verdict")
     if node is None:
         return None

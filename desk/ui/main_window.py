@@ -217,7 +217,10 @@ class MainWindow(QMainWindow):
     # Qt plumbing -------------------------------------------------------------------------
 
     def _action(self, text: str, slot: Callable[..., object]) -> QAction:
-        action = QAction(text, self)
+        # Text set apart: resolving the (text, parent) overload makes PySide build QIcon's
+        # enums, which nothing on the first screen needs.
+        action = QAction(self)
+        action.setText(text)
         action.triggered.connect(slot)
         self.addAction(action)
         return action

@@ -7,8 +7,6 @@ escape policy text so a stray `<` in a YAML file never becomes markup.
 
 from __future__ import annotations
 
-import html
-
 from PySide6.QtCore import QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QAction,
@@ -31,6 +29,14 @@ from PySide6.QtWidgets import (
 )
 
 from desk.ui.theme import GUIDANCE_TEXT, muted_text, swatch
+
+# What `html.escape` replaces, without importing `html` (and its entity tables) at start-up.
+_MARKUP = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#x27;"})
+
+
+def escape_markup(text: str) -> str:
+    """Policy text made safe to place inside rich-text markup."""
+    return text.translate(_MARKUP)
 
 
 def key_text(action: QAction) -> str:
@@ -160,7 +166,7 @@ class CheckRow(QWidget):
         self.box = QCheckBox()
         self.box.setAccessibleName(text + (" (practice guidance)" if guidance else ""))
         self.box.toggled.connect(self.toggled)
-        body = html.escape(text)
+        body = escape_markup(text)
         if guidance:
             s = swatch("guidance", self.palette())
             body += (
@@ -206,6 +212,18 @@ class Card(QFrame):
         painter.setPen(QPen(border, 1))
         painter.setBrush(bg)
         painter.drawRoundedRect(QRectF(self.rect()).adjusted(0.5, 0.5, -0.5, -0.5), 6, 6)
+
+
+def text_button(text: str, *, parent: QWidget | None = None) -> QPushButton:
+    """A push button showing `text`.
+
+    The text is set after construction: `QPushButton(text)` makes PySide weigh the
+    (icon, text) overload, which builds every QIcon enum, and nothing on the first screen
+    needs them.
+    """
+    button = QPushButton(parent)
+    button.setText(text)
+    return button
 
 
 def wrapped(text: str, *, selectable: bool = False, scale: float = 1.0) -> QLabel:

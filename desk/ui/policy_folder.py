@@ -13,13 +13,12 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QSettings
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
 from desk.core.policy_loader import LoadResult
 from desk.paths import PolicyChoice
 
-from desk.ui.parts import key_text
-from desk.ui.policy_folder_dialog import PolicyFolderDialog
+from desk.ui.parts import key_text, text_button
 
 SETTING_KEY = "policy/folder"
 
@@ -50,7 +49,7 @@ class PolicyFolderStatus(QWidget):
         self._action = action
         self.label = QLabel(self)
         self.label.setObjectName("folderLabel")
-        self.button = QPushButton("Change\u2026", self)
+        self.button = text_button("Change\u2026", parent=self)
         self.button.setObjectName("policyFolderButton")
         self.button.setAccessibleName("Change the policy folder")
         self.button.clicked.connect(action.trigger)
@@ -94,6 +93,9 @@ class PolicyFolderSwitch(QObject):
 
     def change(self) -> None:
         """Open the dialog; on Save, remember the folder and switch the window to it."""
+        # Imported when first asked for: the window's first paint never needs the dialog.
+        from desk.ui.policy_folder_dialog import PolicyFolderDialog
+
         choice = PolicyFolderDialog.ask(
             current=self.current, problems=self.problems, parent=self._window
         )

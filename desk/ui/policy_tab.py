@@ -114,7 +114,8 @@ class PolicyTab(QWidget):
         self.list.selectionModel().currentChanged.connect(self._on_current)
         self._update_label()
         self._select_row(0)
-        self.refresh_theme()
+        # The page was just built in the current palette; only the hint needs its colour.
+        self._tint_hint()
 
     @property
     def current_topic(self) -> Topic | None:
@@ -143,10 +144,13 @@ class PolicyTab(QWidget):
 
     def refresh_theme(self) -> None:
         """Re-derive colours from the palette (after a light/dark switch)."""
+        self._tint_hint()
+        self.view.refresh_theme()
+
+    def _tint_hint(self) -> None:
         palette = self.hint.palette()
         palette.setColor(self.hint.foregroundRole(), muted_text(self.palette()))
         self.hint.setPalette(palette)
-        self.view.refresh_theme()
 
     def set_key_hint(self, *, search: str, navigate: str) -> None:
         """Show the keys that drive search and the list, where staff look while learning them."""

@@ -48,55 +48,73 @@ def wrap_lines(text: str, font: QFont, width: int, max_lines: int) -> list[str]:
     return lines
 
 
+class _Metrics:
+    """Fonts and sizes derived from one item font; rebuilt only when that font changes."""
+
+    def __init__(self, font: QFont) -> None:
+        self.font = QFont(font)
+        self.base = QFont(font)
+        self.title = QFont(font)
+        self.title.setBold(True)
+        self.title.setPointSizeF(font.pointSizeF() * 1.08)
+        self.pill = QFont(font)
+        self.pill.setBold(True)
+        base_fm = QFontMetrics(self.base)
+        self.pad = max(6, base_fm.height() // 2)
+        self.line_spacing = base_fm.lineSpacing()
+        self.title_height = QFontMetrics(self.title).height()
+        pill_fm = QFontMetrics(self.pill)
+        widest = max(
+            pill_fm.horizontalAdvance(f"{VERDICT_MARK[v]} {VERDICT_SHORT[v]}") for v in VERDICT_MARK
+        )
+        self.pill_width = widest + pill_fm.height()
+        self.pill_height = pill_fm.height() + self.pad // 2
+        # Wrapped answers by (answer, text width): every re-layout and paint asks again.
+        self._lines: dict[tuple[str, int], list[str]] = {}
+
+    def answer_lines(self, answer: str, width: int) -> list[str]:
+        key = (answer, width)
+        lines = self._lines.get(key)
+        if lines is None:
+            if len(self._lines) > 4096:
+                self._lines.clear()
+            lines = self._lines[key] = wrap_lines(answer, self.base, width, _ANSWER_LINES)
+        return lines
+
+
 class TopicRowDelegate(QStyledItemDelegate):
     """Paints a topic as: verdict pill, bold title, and the answer in up to two lines."""
 
     def __init__(self, *, view: QListView) -> None:
         super().__init__(view)
         self._view = view
+        self._cached: _Metrics | None = None
 
-    def _metrics(self, option: QStyleOptionViewItem) -> tuple[QFont, QFont, QFont, int]:
-        base = QFont(option.font)
-        title = QFont(base)
-        title.setBold(True)
-        title.setPointSizeF(base.pointSizeF() * 1.08)
-        pill = QFont(base)
-        pill.setBold(True)
-        pad = max(6, QFontMetrics(base).height() // 2)
-        return base, title, pill, pad
-
-    def _pill_width(self, pill: QFont) -> int:
-        fm = QFontMetrics(pill)
-        widest = max(
-            fm.horizontalAdvance(f"{VERDICT_MARK[v]} {VERDICT_SHORT[v]}") for v in VERDICT_MARK
-        )
-        return widest + fm.height()
-
-    def _text_width(self, option: QStyleOptionViewItem) -> int:
-        _base, _title, pill, pad = self._metrics(option)
-        return self._view.viewport().width() - self._pill_width(pill) - 3 * pad
+    def _metrics(self, option: QStyleOptionViewItem) -> _Metrics:
+        font = option.font
+        if self._cached is None or self._cached.font != font:
+            self._cached = _Metrics(font)
+        return self._cached
 
     def sizeHint(self, option: QStyleOptionViewItem, index: AnyIndex) -> QSize:
         topic = index.data(TopicRole)
         if not isinstance(topic, Topic):
             return super().sizeHint(option, index)
-        base, title, _pill, pad = self._metrics(option)
-        width = self._text_width(option)
-        answer_lines = len(wrap_lines(topic.answer, base, width, _ANSWER_LINES))
-        height = (
-            QFontMetrics(title).height()
-            + pad // 3
-            + answer_lines * QFontMetrics(base).lineSpacing()
-            + 2 * pad
-        )
-        return QSize(width, height)
+        m = self._metrics(option)
+        # The list lays rows out in `option.rect`, its viewport's width. (Asking the view for
+        # its viewport would be the same width, but a first call costs PySide a walk over
+        # every widget class to type the returned pointer.)
+        width = option.rect.width() - m.pill_width - 3 * m.pad
+        lines = len(m.answer_lines(topic.answer, width))
+        return QSize(width, m.title_height + m.pad // 3 + lines * m.line_spacing + 2 * m.pad)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: AnyIndex) -> None:
         topic = index.data(TopicRole)
         if not isinstance(topic, Topic):
             super().paint(painter, option, index)
             return
-        base, title_font, pill_font, pad = self._metrics(option)
+        m = self._metrics(option)
+        base, title_font, pill_font, pad = m.base, m.title, m.pill, m.pad
         palette: QPalette = option.palette
         rect: QRect = option.rect
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
@@ -120,10 +138,8 @@ class TopicRowDelegate(QStyledItemDelegate):
 
         # Verdict pill.
         sw = swatch(topic.verdict, palette)
-        pill_fm = QFontMetrics(pill_font)
-        pill_w = self._pill_width(pill_font)
-        pill_h = pill_fm.height() + pad // 2
-        pill = QRect(rect.left() + pad, rect.top() + pad, pill_w, pill_h)
+        pill_h = m.pill_height
+        pill = QRect(rect.left() + pad, rect.top() + pad, m.pill_width, pill_h)
         painter.setPen(sw.border)
         painter.setBrush(sw.bg)
         painter.drawRoundedRect(pill, pill_h / 2, pill_h / 2)
@@ -151,7 +167,7 @@ class TopicRowDelegate(QStyledItemDelegate):
         painter.setPen(muted)
         fm = QFontMetrics(base)
         y = title_rect.bottom() + 1 + pad // 3
-        for line in wrap_lines(topic.answer, base, width, _ANSWER_LINES):
+        for line in m.answer_lines(topic.answer, width):
             painter.drawText(QRect(left, y, width, fm.height()), Qt.AlignmentFlag.AlignLeft, line)
             y += fm.lineSpacing()
 

@@ -7,8 +7,6 @@ current call only and cleared by `reset_checklist` when a new call starts.
 
 from __future__ import annotations
 
-import html
-
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QFont, QGuiApplication, QPalette
 from PySide6.QtWidgets import (
@@ -33,6 +31,8 @@ from desk.ui.parts import (
     GuidanceTag,
     Pill,
     SectionHeading,
+    escape_markup,
+    text_button,
     wrapped,
 )
 from desk.ui.theme import VERDICT_MARK
@@ -215,7 +215,7 @@ class TopicView(QWidget):
             links = QHBoxLayout()
             links.setSpacing(4)
             for other in related:
-                link = QPushButton(f"\u2192 {other.title}")
+                link = text_button(f"\u2192 {other.title}")
                 link.setObjectName("relatedLink")
                 link.setFlat(True)
                 link.setCursor(Qt.CursorShape.PointingHandCursor)
@@ -254,7 +254,7 @@ class TopicView(QWidget):
         if number <= len(self._copy_actions):
             button = ActionButton(action=self._copy_actions[number - 1], text="Copy")
         else:
-            button = QPushButton("Copy")
+            button = text_button("Copy")
             button.clicked.connect(lambda _=False, n=number: self.copy_script(n))
         button.setAccessibleName(f"Copy script {number}: {script.label}")
         self.copy_buttons.append(button)
@@ -339,4 +339,4 @@ def _set_tick(ticks: set[int], index: int, on: bool) -> None:
 
 
 def _esc(text: str) -> str:
-    return html.escape(text)
+    return escape_markup(text)
