@@ -137,6 +137,8 @@ def _mount_requests(window: MainWindow, *, data_dir: Path, clock: Clock | None) 
         window.add_tab(notice, TITLE)
         return
     tab = RequestsTab.build(log=log, settings=window.settings, clock=clock or utc_now)
+    # Printed reports carry the practice's name from the policy in use when they are printed.
+    tab.log_tools.practice = lambda: window.book.practice.name
     window.add_tab(tab, tab.title())
     staff = tab.staff_status_widget()
     if staff is not None:

@@ -8,6 +8,7 @@ import re
 import sqlite3
 import stat
 import threading
+import zlib
 from contextlib import closing
 from datetime import date
 from pathlib import Path
@@ -119,8 +120,9 @@ def test_csv_export_writes_filtered_rows_and_records_one_event(
 def test_pdf_export_from_the_button_records_the_current_staff(
     qtbot, ready_tab, log, prompter, session, tmp_path
 ) -> None:
-    """The Export button writes a PDF report; the event names whoever is at the desk now."""
+    """The Export button writes a PDF report headed with the practice; the event names the staff."""
     tab = ready_tab
+    tab.log_tools.practice = lambda: "Caring Counseling"
     session.set(log.get_staff("sam"))
     out = tmp_path / "report.pdf"
     prompter.export_plan = ("pdf", out)
@@ -130,6 +132,11 @@ def test_pdf_export_from_the_button_records_the_current_staff(
     outcome = blocker.args[0]
     assert isinstance(outcome, ExportOutcome) and outcome.rows == 3 and outcome.fmt == "pdf"
     assert out.read_bytes().startswith(b"%PDF-")
+    streams = re.findall(
+        rb"/FlateDecode[^>]*>>\s*stream\n(.*?)\nendstream", out.read_bytes(), re.DOTALL
+    )
+    text = b"".join(zlib.decompress(chunk) for chunk in streams)
+    assert b"Caring Counseling" in text  # the heading names the practice
     assert [(s, p["format"], p["rows"]) for s, p in exported_events(tmp_path / "data")] == [
         ("sam", "pdf", 3)
     ]

@@ -185,7 +185,8 @@ class LogTools(QObject):
 
     Args:
         export_folder: where an export is first suggested (also settable as an attribute).
-        practice: the practice's name for the PDF heading (also settable as an attribute).
+        practice: gives the practice's name for the PDF heading when an export starts (also
+            settable as an attribute), so a policy switched since start-up is honoured.
 
     Signals:
         finished(object): a job ended; its `ExportOutcome`, `VerifyReport`, or the `DeskError`
@@ -207,7 +208,7 @@ class LogTools(QObject):
         clock: Clock,
         copy: Callable[[str], None],
         export_folder: Callable[[], Path] = documents_folder,
-        practice: str = "",
+        practice: Callable[[], str] = str,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -271,7 +272,7 @@ class LogTools(QObject):
         log, clock, practice, stop, staff_id = (
             self._log,
             self._clock,
-            self.practice,
+            self.practice(),
             self._stop,
             staff.id,
         )
