@@ -63,8 +63,9 @@ def create_v2(conn: sqlite3.Connection) -> None:
 def upgrade_v3(conn: sqlite3.Connection) -> None:
     """Replace the FTS5 name index with one that also holds status and counselor (schema 3).
 
-    detail=column keeps which column a token came from, so a status can never match a name.
-    Logs on the word table keep it: they filter status and counselor with SQL.
+    detail=column keeps which column a token came from, so a status can never match a name;
+    columnsize=0 leaves out the token counts, which only ranking would use. Logs on the word
+    table keep it: they filter status and counselor with SQL.
     """
     exists = conn.execute("SELECT 1 FROM sqlite_master WHERE name = ?", (FTS_TABLE,)).fetchone()
     if exists is None:
@@ -76,7 +77,8 @@ def upgrade_v3(conn: sqlite3.Connection) -> None:
     )
     conn.execute(
         f"CREATE VIRTUAL TABLE {SEARCH_TABLE} USING fts5(client, status, counselor_key, "
-        f"content='{SEARCH_ROWS}', content_rowid='num', {_TOKENIZE}, detail=column)"
+        f"content='{SEARCH_ROWS}', content_rowid='num', {_TOKENIZE}, detail=column, "
+        "columnsize=0)"
     )
     conn.execute(f"INSERT INTO {SEARCH_TABLE}({SEARCH_TABLE}) VALUES ('rebuild')")
 

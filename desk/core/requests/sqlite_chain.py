@@ -4,7 +4,7 @@ Hashing every event is the work that cannot be avoided; the rest is kept to loop
 SQLite hands over a batch of events as a few newline-joined columns (one `group_concat` each),
 Python splits them, splices each canonical record with one `%`, hashes it, and compares the
 stored hashes and links as whole strings. The next batch is read on a helper thread meanwhile:
-SQLite releases the GIL while it works, so on a second core reading costs no time.
+SQLite releases the GIL while it works, so with a second core free, reading overlaps hashing.
 
 The bulk path only ever confirms. A batch it cannot confirm exactly (a gap, a broken link, a field
 that would need JSON escaping, a hash that differs) is walked again event by event with
@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from desk.core.requests.chain import GENESIS, record_bytes
+from desk.core.requests.replay import EVENT_TYPES, REQUEST_EVENTS
 
 BATCH = 20_000
 """Events per bulk read: large enough to amortise each query, small enough to keep memory low."""
@@ -39,28 +40,36 @@ class ChainState:
     head_found: bool = False
 
 
-# Everything after the payload, built by SQLite in one call per event. Fields are inserted
-# without JSON escaping; `_confirm` proves by counting quotes that none needed any.
-_TAIL = '%s,"seq":%d,"staff_id":"%s","type":"%s","workstation":"%s"}'
-_TAIL_SQL = (
-    f"printf('{_TAIL}', ifnull('\"' || request_id || '\"', 'null'), "
-    "seq, staff_id, type, workstation)"
+# One joined column per field: group_concat keeps every byte of a value, where printf()'s %s
+# would stop at a NUL character and hide what follows it. A NULL request id becomes '' (told
+# apart from a stored '' by counting the ids that are not NULL); `seq` comes from the range.
+_COLUMNS = (
+    "hash",
+    "prev_hash",
+    "at",
+    "payload",
+    "ifnull(request_id, '')",
+    "staff_id",
+    "type",
+    "workstation",
 )
-_TAIL_QUOTES = _TAIL.count('"')
-_HEAD = b'{"at":"%s","payload":%s,"prev_hash":"%s","request_id":%s'
-_COLUMNS = ("hash", "prev_hash", "at", "payload", _TAIL_SQL)
 _BATCH_SQL = (
     "SELECT count(*), max(seq), count(request_id), "
     + ", ".join(f"CAST(group_concat({c}, char(10)) AS BLOB)" for c in _COLUMNS)
     + " FROM events WHERE seq BETWEEN ? AND ?"
 )
-_CONTROL = bytes(c for c in range(32) if c != 10)  # newline separates the joined values
-_NEEDS_ESCAPE = _CONTROL + b'"\\'
-_AS_QUOTE = bytes(34 if c in _CONTROL or c == 92 else c for c in range(256))
+# Fields are spliced in without JSON escaping, so `_confirm` first makes sure none needs any.
+_RECORD = (
+    b'{"at":"%s","payload":%s,"prev_hash":"%s","request_id":%s,"seq":%d,"staff_id":"%s",'
+    b'"type":"%s","workstation":"%s"}'
+)
+_NEEDS_ESCAPE = bytes(c for c in range(32) if c != 10) + b'"\\'  # newline joins the values
+_TYPES = {t.encode(): t in REQUEST_EVENTS for t in EVENT_TYPES}
+"""Each event type, and whether it belongs to a request."""
 
 
 def walk_chain(conn: sqlite3.Connection, state: ChainState, wanted: str | None) -> None:
-    """Confirm sequence, links and hashes of every event, oldest first.
+    """Confirm sequence, links, hashes and known types of every event, oldest first.
 
     Args:
         conn: a connection inside the read transaction of the check.
@@ -113,24 +122,30 @@ def _confirm(
     row: tuple[Any, ...], state: ChainState, wanted: str | None, *, first: int, last: int
 ) -> bool:
     """Check one batch exactly as `_walk_exactly` would, or return False to have it do so."""
-    count, top, named, hashes, links, ats, payloads, tails = row
+    count, top, named, hashes, links, *fields = row
     if count != last - first + 1 or top != last:
         return False  # a gap, or a seq stored as something other than an integer
-    if len(ats.translate(None, _NEEDS_ESCAPE)) != len(ats):
+    ats, payloads, ids, staff, types, workstations = fields
+    for joined in (ats, ids, staff, types, workstations):
+        if len(joined.translate(None, _NEEDS_ESCAPE)) != len(joined):
+            return False
+    columns = [joined.split(b"\n") for joined in (ats, payloads, links, ids, staff, types)]
+    columns.append(workstations.split(b"\n"))
+    if any(len(column) != count for column in columns):
+        return False  # a newline inside a value, or a NULL where text belongs
+    at_list, payload_list, link_list, id_list, staff_list, type_list, ws_list = columns
+    if id_list.count(b"") != count - named or not _TYPES.keys() >= set(type_list):
         return False
-    # Each tail holds the template's quotes, two around each request id, and nothing else:
-    # no field there has a quote, backslash or control character needing an escape.
-    if tails.translate(_AS_QUOTE).count(b'"') != count * _TAIL_QUOTES + 2 * named:
+    if list(map(bool, id_list)) != list(map(_TYPES.__getitem__, type_list)):
         return False
-    at_list, payload_list = ats.split(b"\n"), payloads.split(b"\n")
-    link_list, tail_list = links.split(b"\n"), tails.split(b"\n")
-    if not len(at_list) == len(payload_list) == len(link_list) == len(tail_list) == count:
-        return False  # a newline inside a value
     previous = state.last_hash.encode()
     if links != (previous + b"\n" + hashes[:-65] if count > 1 else previous):
         return False
+    quoted = [b'"' + i + b'"' if i else b"null" for i in id_list]
+    seqs = range(first, last + 1)
+    parts = (at_list, payload_list, link_list, quoted, seqs, staff_list, type_list, ws_list)
     sha256 = hashlib.sha256
-    records = map(_HEAD.__mod__, zip(at_list, payload_list, link_list, tail_list, strict=True))
+    records = map(_RECORD.__mod__, zip(*parts, strict=True))
     if "\n".join([sha256(r).hexdigest() for r in records]).encode() != hashes:
         return False
     if wanted is not None and not state.head_found:
@@ -187,6 +202,10 @@ def _walk_exactly(
             raise Problem(f"event {seq}: fields are not text") from None
         if hashlib.sha256(data).hexdigest() != digest:
             raise Problem(f"event {seq}: hash does not match its contents")
+        if type_ not in EVENT_TYPES:
+            raise Problem(f"event {seq}: unknown event type {str(type_)[:40]!r}")
+        if (request_id is not None) != (type_ in REQUEST_EVENTS):
+            raise Problem(f"event {seq}: request id does not fit a {type_} event")
         if wanted is not None and digest.startswith(wanted):
             state.head_found = True
         prev_seq, prev_hash = seq, digest
