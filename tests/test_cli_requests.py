@@ -291,6 +291,21 @@ def test_verify_names_the_first_bad_event(states: dict[str, str], people: Cli) -
     assert f"event {seq}" in err
 
 
+def test_deep_verify_catches_an_edited_request_row(states: dict[str, str], people: Cli) -> None:
+    """A derived row edited behind Desk's back passes the chain walk but not --deep."""
+    db = next(people.data_dir.glob("*.sqlite*"), None) or next(people.data_dir.glob("*.db"))
+    conn = sqlite3.connect(db)
+    request_id = conn.execute("SELECT id FROM requests WHERE status = 'pending'").fetchone()[0]
+    conn.execute("UPDATE requests SET status = 'approved' WHERE id = ?", (request_id,))
+    conn.commit()
+    conn.close()
+    assert people("requests", "verify")[0] == 0
+    code, out, err = people("requests", "verify", "--deep")
+    assert code == 1
+    assert out == ""
+    assert request_id in err
+
+
 def test_list_table_is_limited_and_says_so(people: Cli) -> None:
     """The table shows the newest N and says how many more there are; JSON can be limited too."""
     made = [people.new_request(client=f"Client {n}") for n in range(3)]

@@ -121,6 +121,12 @@ def register(subparsers: Any) -> None:
     p.add_argument(
         "--head", metavar="HASH", help="also check that this earlier head is in the chain"
     )
+    p.add_argument(
+        "--deep",
+        action="store_true",
+        help="also rebuild every request, counselor and staff record from the events and "
+        "compare (slower)",
+    )
     p.set_defaults(func=_verify)
 
 
@@ -356,7 +362,7 @@ def _practice_name(args: argparse.Namespace) -> str:
 
 def _verify(args: argparse.Namespace) -> int:
     with open_request_log(args, create=False, read_only=None) as log:
-        report = log.verify(head=args.head)
+        report = log.verify(head=args.head, deep=args.deep)
         read_only = bool(getattr(log.store, "read_only", False))
     if not report.ok:
         print(f"desk: error: {report.problem}", file=sys.stderr)
