@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from desk.core.policy import TOPIC_IDS, ChecklistItem, PolicyBook, Practice, Script, Topic
 from desk.core.search import Hit, SearchIndex, is_crisis
-from desk.core.search_text import normalize
+from desk.core.search_text import merge_compounds, normalize
 
 QUESTIONS = Path(__file__).parent / "data" / "caller_questions.yaml"
 TOP1_GOAL = 0.90
@@ -88,6 +88,8 @@ def test_ordinary_questions_raise_no_crisis() -> None:
         ("voicemial", "voicemail"),
         ("telehelth session", "phone-sessions"),
         ("webiste", "website"),
+        ("is this an ethcis thing", "policy-basis"),
+        ("is textin ok", "texting"),
     ],
 )
 def test_typos_still_find_the_topic(index: SearchIndex, question: str, topic: str) -> None:
@@ -118,6 +120,8 @@ def test_word_forms_share_a_stem(index: SearchIndex, word: str) -> None:
         ("whats his gmail", "email"),
         ("can i leave a vm", "voicemail"),
         ("shoot her an sms", "texting"),
+        ("fb grp link", "facebook-group"),
+        ("can i lvm for her", "voicemail"),
     ],
 )
 def test_slang_and_brand_names_are_understood(
@@ -131,6 +135,31 @@ def test_a_split_word_is_joined(index: SearchIndex) -> None:
     """'face book' and 'e mail' read as one word."""
     assert _top(index, "can i join the face book group") == "facebook-group"
     assert _top(index, "what is her e mail") == "email"
+
+
+def test_two_real_words_are_not_joined() -> None:
+    """'i message' is two words ('can i message her'), not the app iMessage."""
+    known = {"imessage", "message", "howcome"}
+    assert merge_compounds(normalize("can i message her"), known) == ["can", "i", "message", "her"]
+    assert merge_compounds(normalize("how come"), known) == ["howcome"]
+
+
+def test_an_idiom_does_not_name_a_topic(index: SearchIndex) -> None:
+    """'sick of phone tag' is not illness, so the question is about texting, not a session."""
+    assert _top(index, "i am so sick of phone tag, can i text her instead") == "texting"
+
+
+def test_the_practice_name_is_not_a_topic(index: SearchIndex) -> None:
+    """'Caring Counseling' names the practice; 'online counseling' asks for a session."""
+    assert _top(index, "is caring counseling on facebook") == "facebook-group"
+    assert _top(index, "do you do online counseling") == "phone-sessions"
+
+
+def test_a_situation_does_not_outweigh_the_channel(index: SearchIndex) -> None:
+    """Words from a longer keyword ('running late') count less than the channel asked about."""
+    assert _top(index, "can i send her a messenger msg if i'm running late") == (
+        "instant-messaging"
+    )
 
 
 # -- results ------------------------------------------------------------------------------------
@@ -196,6 +225,7 @@ def test_crisis_comes_first_even_when_the_question_is_about_texting(index: Searc
         "i keep thinking about sucide",
         "self-harm",
         "is this an emergency line",
+        "it's not an emergency but he says he wants to die",
     ],
 )
 def test_indirect_danger_is_recognised(question: str) -> None:
@@ -268,6 +298,8 @@ def test_each_kind_of_warning_sign_is_recognised(question: str) -> None:
     [
         "can i shoot him a txt",
         "she said hit her up on insta",
+        "it's not an emergency, i just need her to call me back",
+        "non-emergency question about my appointment",
         "i dont want to hurt her feelings",
         "can we cut the session short",
         "im cutting back on sessions",

@@ -14,6 +14,8 @@ from desk.core.crisis_signs import (
     END,
     EXACT_DANGER_WORDS,
     IDIOM_NEXT,
+    NEGATABLE,
+    NEGATIONS,
     NO_IDIOM,
     PATTERNS,
     TYPO_WORDS,
@@ -46,6 +48,8 @@ def is_crisis(query: str) -> bool:
     present = frozenset(stems)
     for i, (word, s) in enumerate(zip(words, stems, strict=False)):
         danger = word in _WORDS or s in _WORDS or word in EXACT_DANGER_WORDS
+        if word in NEGATABLE and not NEGATIONS.isdisjoint(words[max(0, i - 3) : i]):
+            continue
         if danger and stems[i + 1] not in IDIOM_NEXT.get(s, NO_IDIOM):
             return True
         if len(word) >= 6 and _is_typo_of_danger(word):

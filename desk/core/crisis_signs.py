@@ -11,7 +11,8 @@ lists are independent of any practice's policy.
 
 from __future__ import annotations
 
-from desk.core.search_text import stem, word_list
+from desk.core.search_text import stem
+from desk.core.search_words import word_list
 
 END = "$"
 
@@ -37,6 +38,11 @@ EXACT_DANGER_WORDS = frozenset(word_list("voices"))
 #: Danger words that are idioms before these words ("I'd kill for a Monday slot", "kill time").
 IDIOM_NEXT: dict[str, frozenset[str]] = {"kill": frozenset(word_list("for time"))}
 NO_IDIOM: frozenset[str] = frozenset()
+#: Danger words a caller can rule out ("it's not an emergency", "non-emergency"); any other
+#: sign in the question still counts.
+NEGATABLE = frozenset(word_list("emergency emergencies"))
+#: Words that rule out a negatable danger word when they come at most three words before it.
+NEGATIONS = frozenset(word_list("not no non"))
 
 #: Long danger words matched with one typo ("sucide", "overdoes", "emergancy").
 TYPO_WORDS = ("suicide", "suicidal", "overdose", "overdosed", "emergency", "selfharm")

@@ -2,9 +2,10 @@
 
 The index is built once per policy book and answers in well under a millisecond, so the window
 can search on every keystroke. Question words are matched by stem, slang and typo to the
-policy's own words; topics are scored BM25-like over weighted fields with a bonus for word
-pairs ("leave a message"); see `desk.core.search_index`. Danger always wins: if the question
-shows any sign of it, the crisis topic comes first whatever else matched.
+policy's own words, after setting aside the practice's own name and idioms ("sick of phone
+tag"); topics are scored BM25-like over weighted fields with a bonus for word pairs ("leave a
+message"); see `desk.core.search_index`. Danger always wins: if the question shows any sign of
+it, the crisis topic comes first whatever else matched.
 """
 
 from __future__ import annotations
@@ -23,21 +24,22 @@ from desk.core.search_index import (
     build_postings,
     topic_fields,
 )
-from desk.core.search_text import (
+from desk.core.search_text import drop_idioms, merge_compounds, normalize, stem
+from desk.core.search_words import (
     GENERIC_WEIGHT,
     GENERIC_WORDS,
     STOPWORDS,
     SYNONYMS,
-    merge_compounds,
-    normalize,
-    stem,
+    WEAK_WEIGHT,
+    WEAK_WORDS,
 )
 
 __all__ = ["CRISIS_TOPIC", "Hit", "SearchIndex", "is_crisis"]
 
 CRISIS_TOPIC = "crisis"
 
-_TYPO_WEIGHT = {1: 0.8, 2: 0.55}
+#: Trust in a typo reading by edit distance; 0 is a misspelt form of a known word ("phonee").
+_TYPO_WEIGHT = {0: 0.8, 1: 0.8, 2: 0.55}
 _STEM_CACHE_LIMIT = 200_000
 _WORD_CACHE_LIMIT = 4_096
 
@@ -74,6 +76,12 @@ class SearchIndex:
         ]
         self._known = {w for doc in words for entries in doc.values() for e in entries for w in e}
         self._known |= set(SYNONYMS)
+        for doc in words:
+            # A keyword of several words counts as a phrase ("over the phone"), not as words.
+            entries = doc.pop("keywords")
+            alone = [len(e) == 1 or len(merge_compounds(e, self._known)) == 1 for e in entries]
+            doc["keywords"] = [e for e, one in zip(entries, alone, strict=True) if one]
+            doc["keyword_phrases"] = [e for e, one in zip(entries, alone, strict=True) if not one]
         content = [
             {f: [self._content(e) for e in entries] for f, entries in doc.items()} for doc in words
         ]
@@ -83,6 +91,7 @@ class SearchIndex:
         )
         self._synonyms = self._build_synonyms()
         self._typos: TypoFinder | None = None
+        self._name = tuple(normalize(book.practice.name))
         self._cache: dict[str, _Word] = {}
 
     def _stem(self, word: str) -> str:
@@ -123,7 +132,7 @@ class SearchIndex:
         words = normalize(query)
         if not words:
             return []
-        words = merge_compounds(words, self._known)
+        words = merge_compounds(drop_idioms(self._without_name(words)), self._known)
         if self._crisis is None:
             return [Hit(self._ids[doc], score) for doc, score in self._rank(words, top)]
         if not is_crisis(query):
@@ -132,6 +141,22 @@ class SearchIndex:
         others = [Hit(self._ids[doc], score) for doc, score in ranked if doc != self._crisis]
         hits = [Hit(CRISIS_TOPIC, 1.0), *others]
         return hits if top is None else hits[:top]
+
+    def _without_name(self, words: list[str]) -> list[str]:
+        """The words without the practice's own name: "Caring Counseling" is not a topic."""
+        name = self._name
+        n = len(name)
+        if n < 2 or name[0] not in words:
+            return words
+        out: list[str] = []
+        i = 0
+        while i < len(words):
+            if tuple(words[i : i + n]) == name:
+                i += n
+            else:
+                out.append(words[i])
+                i += 1
+        return out
 
     def _calm(self, ranked: list[tuple[int, float]], top: int | None) -> list[Hit]:
         """Hits for a question with no sign of danger: the crisis topic counts for less.
@@ -213,6 +238,20 @@ class SearchIndex:
                     )
         return groups or generic
 
+    def _typo_matches(self, word: str, s: str) -> list[tuple[str, int]]:
+        """Index words a few edits from the question word or its stem.
+
+        Whole words are matched too: "ethcis" is one swap from "ethics" but two from "ethic".
+        """
+        if self._typos is None:
+            vocabulary = set(self._postings) | set(self._synonyms)
+            vocabulary |= {w for w in self._known if self._stem(w) in self._postings}
+            self._typos = TypoFinder(vocabulary)
+        found = self._typos.matches(s)
+        if word != s:
+            found += self._typos.matches(word)
+        return found
+
     def _resolve(self, word: str) -> _Word:
         """What a question word stands for in the index, and its postings; cached."""
         cached = self._cache.get(word)
@@ -223,18 +262,25 @@ class SearchIndex:
         for candidate in (s, *self._synonyms.get(word, ()), *self._synonyms.get(s, ())):
             if candidate in self._postings:
                 terms[candidate] = 1.0
+        if not terms and word.endswith("in") and len(word) >= 5:
+            # A dropped g ("textin", "callin") is the -ing form, not a typo.
+            full = self._stem(word + "g")
+            for candidate in (full, *self._synonyms.get(full, ())):
+                if candidate in self._postings:
+                    terms[candidate] = 1.0
         # A stem that is a stopword ("liked" -> "like") is known, not a typo of "life".
         if not terms and word not in self._known and s not in STOPWORDS and not word.isdigit():
-            if self._typos is None:
-                self._typos = TypoFinder(set(self._postings) | set(self._synonyms))
-            for candidate, distance in self._typos.matches(s):
+            for candidate, distance in self._typo_matches(word, s):
                 weight = _TYPO_WEIGHT[distance]
-                readings = (candidate,) if candidate in self._postings else ()
+                reading = candidate if candidate in self._postings else self._stem(candidate)
+                readings = (reading,) if reading in self._postings else ()
                 for term in (*readings, *self._synonyms.get(candidate, ())):
                     terms[term] = max(terms.get(term, 0.0), weight)
         generic = word in GENERIC_WORDS or s in GENERIC_WORDS or "counselor" in terms
         if generic:
             terms = {t: w * GENERIC_WEIGHT for t, w in terms.items()}
+        elif word in WEAK_WORDS:
+            terms = {t: w * WEAK_WEIGHT for t, w in terms.items()}
         resolved = tuple(sorted(terms.items()))
         group = (
             _merge([(self._postings[t], self._term_max[t], w) for t, w in resolved])

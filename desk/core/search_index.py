@@ -17,10 +17,14 @@ from desk.core.policy import Topic
 from desk.core.search_text import edit_distance_within, trigrams, typo_limit
 
 #: How much a word counts in each field of a topic. Keywords and titles are written to be
-#: searched; script labels and the rationale mention other channels in passing.
+#: searched; script labels and the rationale mention other channels in passing. A word that
+#: is only part of a longer keyword ("running late", "over the phone") is worth less alone than
+#: a keyword of its own: the situation a caller mentions in passing should not outweigh the
+#: channel they ask about, and the pair still carries the phrase.
 FIELD_WEIGHTS: dict[str, float] = {
     "title": 3.0,
     "keywords": 3.0,
+    "keyword_phrases": 1.2,
     "phrasings": 2.0,
     "answer": 0.8,
     "condition": 1.0,
@@ -28,11 +32,23 @@ FIELD_WEIGHTS: dict[str, float] = {
     "scripts": 0.5,
     "rationale": 0.3,
 }
-#: Fields where a word counts once however often it appears: a keyword list that says
-#: "facebook", "facebook group" and "fb group" is not three times as much about Facebook.
-PRESENCE_FIELDS = frozenset({"title", "keywords"})
-#: Fields whose word pairs earn the phrase bonus ("leave a message", "friend request").
-PHRASE_FIELDS = ("title", "keywords", "phrasings")
+#: Fields where a word counts once however often it appears, by the group it counts in: a
+#: keyword list that says "facebook", "facebook group" and "fb group" is not three times as
+#: much about Facebook.
+PRESENCE_GROUPS: dict[str, str] = {
+    "title": "title",
+    "keywords": "keywords",
+    "keyword_phrases": "keywords",
+}
+#: Fields whose word pairs earn the phrase bonus ("leave a message", "friend request"), and
+#: how much a pair from each counts.
+PAIR_WEIGHTS: dict[str, float] = {
+    "title": 3.0,
+    "keywords": 3.0,
+    "keyword_phrases": 3.0,
+    "phrasings": 2.0,
+}
+PHRASE_FIELDS = tuple(PAIR_WEIGHTS)
 #: Words at most this far apart (stopwords aside) make a pair.
 PAIR_SPAN = 2
 
@@ -77,15 +93,22 @@ def build_postings(docs: list[Fields]) -> tuple[Postings[str], dict[str, float]]
     for doc, fields in enumerate(docs):
         tf: dict[str, float] = {}
         strongest: dict[str, float] = {}
+        present: dict[str, dict[str, float]] = {}
         for field, entries in fields.items():
             weight = FIELD_WEIGHTS[field]
-            once = field in PRESENCE_FIELDS
+            group = PRESENCE_GROUPS.get(field)
+            if group is not None:
+                once = present.setdefault(group, {})
+                for term in {t for entry in entries for t in entry}:
+                    once[term] = max(once.get(term, 0.0), weight)
+                continue
             for term, n in Counter(t for entry in entries for t in entry).items():
-                tf[term] = tf.get(term, 0.0) + (
-                    weight if once or n == 1 else weight * (1.0 + math.log(n))
-                )
-                if weight > strongest.get(term, 0.0):
-                    strongest[term] = weight
+                tf[term] = tf.get(term, 0.0) + (weight if n == 1 else weight * (1.0 + math.log(n)))
+                strongest[term] = max(strongest.get(term, 0.0), weight)
+        for once in present.values():
+            for term, weight in once.items():
+                tf[term] = tf.get(term, 0.0) + weight
+                strongest[term] = max(strongest.get(term, 0.0), weight)
         for term, value in tf.items():
             weighted_tf.setdefault(term, {})[doc] = value
             soft_df[term] = soft_df.get(term, 0.0) + _presence(strongest[term])
@@ -101,7 +124,7 @@ def build_pair_postings(
     for doc, fields in enumerate(docs):
         best: dict[tuple[str, str], float] = {}
         for field in PHRASE_FIELDS:
-            weight = FIELD_WEIGHTS[field]
+            weight = PAIR_WEIGHTS[field]
             for entry in fields.get(field, ()):
                 for i, a in enumerate(entry):
                     for b in entry[i + 1 : i + 1 + PAIR_SPAN]:
