@@ -10,7 +10,7 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction
@@ -25,6 +25,7 @@ from desk.ui.policy_folder import PolicyFolderSwitch, saved_policy_folder
 
 if TYPE_CHECKING:
     from desk.core.requests.models import Clock
+    from desk.core.requests.workflow import RequestLog
     from desk.core.search import Hit, SearchIndex
 
 SETTINGS_FILE = "desk.ini"
@@ -116,30 +117,63 @@ def _report(window: MainWindow, loaded: LoadResult) -> None:
 
 
 def _mount_requests(window: MainWindow, *, data_dir: Path, clock: Clock | None) -> None:
-    """Open the request log and add its tab; if the log cannot open, policy answers still work."""
+    """Open the request log off the GUI thread and add its tab when it is ready.
+
+    Until then the tab says the log is opening; if it cannot open, the tab says why and policy
+    answers still work.
+    """
     from PySide6.QtWidgets import QLabel
 
     from desk.core.errors import StoreError
     from desk.core.requests import open_log
+
+    from desk.ui.log_opener import LogOpener
+    from desk.ui.requests_tab import TITLE
+
+    placeholder = QLabel("Opening the email-request log…")
+    placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    window.add_tab(placeholder, TITLE)
+    opener = LogOpener(parent=window)
+    closing = False
+
+    def mark_closing() -> None:
+        nonlocal closing
+        closing = True
+
+    def opened(result: object) -> None:
+        index = window.tabs.indexOf(placeholder)
+        if isinstance(result, StoreError):
+            import logging
+
+            logging.getLogger("desk").warning("the email-request log cannot be opened: %s", result)
+            placeholder.setText(f"The email-request log cannot be opened:\n{result}")
+            placeholder.setWordWrap(True)
+            return
+        if isinstance(result, BaseException):
+            raise result
+        log = cast("RequestLog", result)
+        if closing:
+            log.close()
+            return
+        _show_requests(window, log=log, clock=clock, index=index)
+        window.tabs.removeTab(window.tabs.indexOf(placeholder))
+        placeholder.deleteLater()
+
+    window.closing.connect(mark_closing)
+    opener.finished.connect(opened)
+    opener.start(lambda: open_log(data_dir, clock=clock))
+
+
+def _show_requests(window: MainWindow, *, log: RequestLog, clock: Clock | None, index: int) -> None:
+    """Put the requests tab where the placeholder was and wire it to the window."""
     from desk.core.requests.workflow import utc_now
 
-    from desk.ui.requests_tab import TITLE, RequestsTab
+    from desk.ui.requests_tab import RequestsTab
 
-    try:
-        log = open_log(data_dir, clock=clock)
-    except StoreError as exc:
-        import logging
-
-        logging.getLogger("desk").warning("the email-request log cannot be opened: %s", exc)
-        notice = QLabel(f"The email-request log cannot be opened:\n{exc}")
-        notice.setWordWrap(True)
-        notice.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        window.add_tab(notice, TITLE)
-        return
     tab = RequestsTab.build(log=log, settings=window.settings, clock=clock or utc_now)
     # Printed reports carry the practice's name from the policy in use when they are printed.
     tab.log_tools.practice = lambda: window.book.practice.name
-    window.add_tab(tab, tab.title())
+    window.tabs.insertTab(index, tab, tab.title())
     staff = tab.staff_status_widget()
     if staff is not None:
         window.add_status_widget(staff)

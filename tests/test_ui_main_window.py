@@ -11,7 +11,6 @@ import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
-from desk.app import build
 from desk.core.policy import PolicyBook
 from desk.paths import bundled_policy_dir
 
@@ -22,33 +21,6 @@ Opener = Callable[..., MainWindow]
 # The offscreen platform cannot pass a window's minimum size to a window manager and says so
 # whenever a top-level window with a layout is shown; real platforms do not warn.
 pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints\(\)")
-
-
-@pytest.fixture
-def open_window(qtbot, tmp_path: Path) -> Opener:
-    """Build the real window through the composition root, shown and exposed."""
-
-    def opener(
-        *,
-        policy_dir: Path | None = None,
-        settings: Path | None = None,
-        data_dir: Path | None = None,
-        requests: bool = False,
-    ) -> MainWindow:
-        _app, window = build(
-            policy_dir=policy_dir,
-            data_dir=data_dir or tmp_path / "data",
-            settings_path=settings or tmp_path / "desk.ini",
-            requests=requests,
-        )
-        qtbot.addWidget(window)
-        window.show()
-        qtbot.waitExposed(window)
-        window.activateWindow()
-        qtbot.waitUntil(window.isActiveWindow)
-        return window
-
-    return opener
 
 
 @pytest.fixture
@@ -395,11 +367,37 @@ def test_icon_only_buttons_have_accessible_names(window: MainWindow) -> None:
 
 def test_requests_tab_is_mounted_after_first_paint(open_window: Opener, qtbot) -> None:
     """The composition root adds the email-requests tab and its staff status once shown."""
+    from desk.ui.requests_tab import RequestsTab
+
     window = open_window(requests=True)
-    qtbot.waitUntil(lambda: window.tabs.count() == 2)
+    qtbot.waitUntil(lambda: isinstance(window.tabs.widget(1), RequestsTab))
+    assert window.tabs.count() == 2
     assert "mail requests" in window.tabs.tabText(1)
     assert window.tabs.currentWidget() is window.policy_tab
     assert window.policy_tab.search_field.hasFocus()
+
+
+def test_request_log_opens_off_the_gui_thread(
+    open_window: Opener, qtbot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A large log's integrity check never freezes the window: opening runs on a worker."""
+    import threading
+
+    import desk.core.requests as requests_pkg
+
+    from desk.ui.requests_tab import RequestsTab
+
+    real_open = requests_pkg.open_log
+    threads: list[threading.Thread] = []
+
+    def recording_open(*args, **kwargs):
+        threads.append(threading.current_thread())
+        return real_open(*args, **kwargs)
+
+    monkeypatch.setattr(requests_pkg, "open_log", recording_open)
+    window = open_window(requests=True)
+    qtbot.waitUntil(lambda: isinstance(window.tabs.widget(1), RequestsTab))
+    assert threads and threads[0] is not threading.main_thread()
 
 
 def test_unusable_request_log_leaves_policy_answers_working(
@@ -410,9 +408,9 @@ def test_unusable_request_log_leaves_policy_answers_working(
     blocker.write_text("x", encoding="utf-8")
     with caplog.at_level("WARNING", logger="desk"):
         window = open_window(requests=True, data_dir=blocker / "data")
-        qtbot.waitUntil(lambda: window.tabs.count() == 2)
+        qtbot.waitUntil(lambda: "cannot be opened" in window.tabs.widget(1).text())
     notice = window.tabs.widget(1)
     assert isinstance(notice, QLabel)
-    assert "cannot be opened" in notice.text()
+    assert window.tabs.count() == 2
     _type(qtbot, window, "email")
     assert _current_id(window) == "email"
