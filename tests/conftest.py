@@ -12,6 +12,7 @@ os.environ.pop("DESK_DATA_DIR", None)
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -60,3 +61,31 @@ def bundled_dir() -> Path:
 
 
 CopyTree = Callable[[Path], Path]
+
+
+@pytest.fixture
+def open_window(qtbot: Any, tmp_path: Path) -> Callable[..., Any]:
+    """Build the real window through the composition root, shown and active."""
+    from desk.app import build
+
+    def opener(
+        *,
+        policy_dir: Path | None = None,
+        settings: Path | None = None,
+        data_dir: Path | None = None,
+        requests: bool = False,
+    ) -> Any:
+        _app, window = build(
+            policy_dir=policy_dir,
+            data_dir=data_dir or tmp_path / "data",
+            settings_path=settings or tmp_path / "desk.ini",
+            requests=requests,
+        )
+        qtbot.addWidget(window)
+        window.show()
+        qtbot.waitExposed(window)
+        window.activateWindow()
+        qtbot.waitUntil(window.isActiveWindow)
+        return window
+
+    return opener

@@ -8,19 +8,17 @@ import shutil
 import sqlite3
 import subprocess
 import sys
-from collections.abc import Iterator
-from contextlib import closing, contextmanager
+from contextlib import closing
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
+from tamper import attacker, rehash_from
 
 from desk.core.requests import open_log, sqlite_store
 from desk.core.requests.anchor import read_anchor, write_anchor
-from desk.core.requests.chain import GENESIS, event_hash
 from desk.core.requests.models import Head, RequestFilter
-from desk.core.requests.schema import GUARD_TRIGGERS
 from desk.core.requests.sqlite_store import SqliteStore
 
 CLIENT = "Pat Quinnell"
@@ -34,19 +32,6 @@ def _head_of(db: Path) -> Head | None:
     with closing(sqlite3.connect(db)) as conn:
         row = conn.execute("SELECT seq, hash FROM events ORDER BY seq DESC LIMIT 1").fetchone()
     return Head(seq=row[0], hash=row[1]) if row else None
-
-
-@contextmanager
-def attacker(folder: Path) -> Iterator[sqlite3.Connection]:
-    """Straight at the file: drop the guard, tamper, put the guard back."""
-    with closing(sqlite3.connect(folder / "desk-log.sqlite3", isolation_level=None)) as conn:
-        for name in GUARD_TRIGGERS:
-            conn.execute(f"DROP TRIGGER {name}")
-        conn.execute("BEGIN")
-        yield conn
-        conn.execute("COMMIT")
-        for sql in GUARD_TRIGGERS.values():
-            conn.execute(sql)
 
 
 @pytest.fixture
@@ -129,7 +114,7 @@ def test_rewritten_history_before_the_last_backup_blocks_the_next_one(
         conn.execute(
             "UPDATE events SET payload = replace(payload, 'phone', 'written') WHERE seq = 4"
         )
-        _rehash_all(conn)
+        rehash_from(conn)
     head = _head_of(folder / "desk-log.sqlite3")
     assert head is not None
     write_anchor(folder / "desk-log.anchor", head)
@@ -137,27 +122,6 @@ def test_rewritten_history_before_the_last_backup_blocks_the_next_one(
         _open_each_day(folder, clock, 1)
     assert _backups(folder) == good
     assert any(f"event {backup_head.seq}" in r.getMessage() for r in caplog.records)
-
-
-def _rehash_all(conn: sqlite3.Connection) -> None:
-    """Recompute every link and hash, as a forger covering an edit would."""
-    prev = GENESIS
-    rows = conn.execute(
-        "SELECT seq, request_id, at, staff_id, workstation, type, payload FROM events ORDER BY seq"
-    ).fetchall()
-    for seq, request_id, at, staff_id, workstation, type_, payload in rows:
-        digest = event_hash(
-            seq=seq,
-            request_id=request_id,
-            at=at,
-            staff_id=staff_id,
-            workstation=workstation,
-            type=type_,
-            payload_json=payload,
-            prev_hash=prev,
-        )
-        conn.execute("UPDATE events SET prev_hash = ?, hash = ? WHERE seq = ?", (prev, digest, seq))
-        prev = digest
 
 
 def test_backup_anchor_is_the_live_anchor(folder: Path, clock: Any) -> None:

@@ -5,19 +5,18 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
-from collections.abc import Iterator
-from contextlib import closing, contextmanager
+from contextlib import closing
 from pathlib import Path
 from typing import Any
 
 import pytest
+from tamper import attacker, rehash_from
 
 from desk.core.errors import InvalidInput, StoreError
 from desk.core.requests import open_log, sqlite_chain
 from desk.core.requests.anchor import write_anchor
 from desk.core.requests.chain import canonical_json, event_hash, record_bytes
 from desk.core.requests.models import Head
-from desk.core.requests.schema import GUARD_TRIGGERS
 from desk.core.requests.workflow import RequestLog
 
 CLIENT = "Mary Quinnell"
@@ -51,45 +50,9 @@ def data_dir(tmp_path: Path, clock: Any) -> Path:
     return folder
 
 
-@contextmanager
-def attacker(folder: Path) -> Iterator[sqlite3.Connection]:
-    """Open the file directly, drop the guard, tamper, then put the guard back."""
-    with closing(sqlite3.connect(folder / "desk-log.sqlite3", isolation_level=None)) as conn:
-        for name in GUARD_TRIGGERS:
-            conn.execute(f"DROP TRIGGER {name}")
-        conn.execute("BEGIN")
-        yield conn
-        conn.execute("COMMIT")
-        for sql in GUARD_TRIGGERS.values():
-            conn.execute(sql)
-
-
 def _verify(folder: Path, clock: Any, head: str | None = None, *, deep: bool = False) -> Any:
     with open_log(folder, clock=clock) as log:
         return log.verify(head=head, deep=deep)
-
-
-def _rehash_from(conn: sqlite3.Connection, start: int) -> None:
-    """Recompute every hash from `start` on, as a careful forger would."""
-    prev = conn.execute("SELECT hash FROM events WHERE seq = ?", (start - 1,)).fetchone()[0]
-    rows = conn.execute(
-        "SELECT seq, request_id, at, staff_id, workstation, type, payload FROM events "
-        "WHERE seq >= ? ORDER BY seq",
-        (start,),
-    ).fetchall()
-    for seq, request_id, at, staff_id, workstation, type_, payload in rows:
-        digest = event_hash(
-            seq=seq,
-            request_id=request_id,
-            at=at,
-            staff_id=staff_id,
-            workstation=workstation,
-            type=type_,
-            payload_json=payload,
-            prev_hash=prev,
-        )
-        conn.execute("UPDATE events SET prev_hash = ?, hash = ? WHERE seq = ?", (prev, digest, seq))
-        prev = digest
 
 
 def test_untouched_log_verifies(data_dir: Path, clock: Any) -> None:
@@ -189,7 +152,7 @@ def test_rehashed_forgery_caught_by_anchor_and_head(data_dir: Path, clock: Any) 
         conn.execute(
             "UPDATE events SET payload = replace(payload, 'phone', 'written') WHERE seq = 4"
         )
-        _rehash_from(conn, 4)
+        rehash_from(conn, 4)
     report = _verify(data_dir, clock)
     assert report.problem == "event 12: hash does not match the anchor (the event was replaced)"
     write_anchor(data_dir / "desk-log.anchor", _verify_head_only(data_dir))
@@ -419,7 +382,7 @@ def test_rewrite_hashed_canonically_is_consistent(data_dir: Path, clock: Any) ->
     good = _verify(data_dir, clock).head
     with attacker(data_dir) as conn:
         conn.execute("UPDATE events SET workstation = 'front\t1' WHERE seq = 5")
-        _rehash_from(conn, 5)
+        rehash_from(conn, 5)
     write_anchor(data_dir / "desk-log.anchor", _verify_head_only(data_dir))
     assert _verify(data_dir, clock).ok
     report = _verify(data_dir, clock, head=good.hash)

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from policy_copies import broken_copy
 
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
@@ -296,17 +297,9 @@ def test_broken_policy_shows_banner_and_app_still_searches(
     open_window: Opener, qtbot, tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
     """A broken practice folder opens on the bundled policy with a banner naming file:line."""
-    folder = tmp_path / "broken"
-    shutil.copytree(bundled_policy_dir(), folder)
-    topic = folder / "topics" / "texting.yaml"
-    lines = topic.read_text(encoding="utf-8").splitlines()
-    line_no = next(i for i, line in enumerate(lines, 1) if line.startswith("verdict:"))
-    lines[line_no - 1] = "verdict: maybe"
-    topic.write_text("\n".join(lines) + "\n", encoding="utf-8")
-
+    folder, where = broken_copy(tmp_path)
     with caplog.at_level("WARNING", logger="desk"):
         window = open_window(policy_dir=folder)
-    where = f"texting.yaml:{line_no}"
     assert window.banner.isVisible()
     assert where in window.banner.message.text()
     assert "bundled" in window.banner.message.text()

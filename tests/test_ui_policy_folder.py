@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import shutil
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from policy_copies import broken_copy
 
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QApplication, QDialog, QLabel, QWidget
 
-from desk.app import build
 from desk.paths import PolicyChoice, bundled_policy_dir, choose_policy_dir, requested_policy_dir
 
 from desk.ui.main_window import MainWindow
@@ -41,42 +42,15 @@ def _practice_copy(tmp_path: Path, name: str, *, answer: str) -> Path:
     return folder
 
 
-def _broken_copy(tmp_path: Path) -> tuple[Path, str]:
-    """A copy with a bad verdict in texting.yaml; returns the folder and `texting.yaml:LINE`."""
-    folder = tmp_path / "broken"
-    shutil.copytree(bundled_policy_dir(), folder)
-    topic = folder / "topics" / "texting.yaml"
-    lines = topic.read_text(encoding="utf-8").splitlines()
-    line_no = next(i for i, line in enumerate(lines, 1) if line.startswith("verdict:"))
-    lines[line_no - 1] = "verdict: maybe"
-    topic.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    return folder, f"texting.yaml:{line_no}"
-
-
 @pytest.fixture
 def settings_file(tmp_path: Path) -> Path:
     return tmp_path / "config" / "desk.ini"
 
 
 @pytest.fixture
-def open_window(qtbot, tmp_path: Path, settings_file: Path) -> Opener:
-    """Build the real window through the composition root, shown and active."""
-
-    def opener(*, policy_dir: Path | None = None) -> MainWindow:
-        _app, window = build(
-            policy_dir=policy_dir,
-            data_dir=tmp_path / "data",
-            settings_path=settings_file,
-            requests=False,
-        )
-        qtbot.addWidget(window)
-        window.show()
-        qtbot.waitExposed(window)
-        window.activateWindow()
-        qtbot.waitUntil(window.isActiveWindow)
-        return window
-
-    return opener
+def open_window(open_window: Opener, settings_file: Path) -> Opener:
+    """The shared opener, writing settings where these tests read them back."""
+    return functools.partial(open_window, settings=settings_file)
 
 
 @pytest.fixture
@@ -187,7 +161,7 @@ def test_broken_folder_shows_problems_then_banner_and_keeps_answering(
     caplog: pytest.LogCaptureFixture,
 ) -> None:
     """A broken folder is named by file:line in the dialog and the banner; bundled answers go on."""
-    folder, where = _broken_copy(tmp_path)
+    folder, where = broken_copy(tmp_path)
     opened = dialogs(_choose_and_save, pick=folder)
     window = open_window()
 
@@ -210,7 +184,7 @@ def test_fixing_the_folder_and_saving_again_reloads_it(
     open_window: Opener, dialogs, qtbot, tmp_path: Path
 ) -> None:
     """After the manager fixes the file, saving the same folder again hides the banner."""
-    folder, _where = _broken_copy(tmp_path)
+    folder, _where = broken_copy(tmp_path)
     dialogs(_choose_and_save, pick=folder)
     window = open_window()
     window.policy_folder_action.trigger()
@@ -258,7 +232,7 @@ def test_broken_setting_at_start_opens_on_bundled_with_banner(
     open_window: Opener, tmp_path: Path, settings_file: Path
 ) -> None:
     """A saved folder that broke since is reported at start like --policy-dir would be."""
-    folder, where = _broken_copy(tmp_path)
+    folder, where = broken_copy(tmp_path)
     settings_file.parent.mkdir(parents=True)
     save_policy_folder(QSettings(str(settings_file), QSettings.Format.IniFormat), folder)
     window = open_window()
@@ -376,7 +350,7 @@ def test_typed_folder_is_checked_before_it_is_saved(qtbot, tmp_path: Path) -> No
 
 def test_enter_checks_a_typed_folder_before_keeping_it(qtbot, tmp_path: Path) -> None:
     """Enter in the folder field checks first; only a second Enter keeps a folder with problems."""
-    folder, where = _broken_copy(tmp_path)
+    folder, where = broken_copy(tmp_path)
     dialog = PolicyFolderDialog(current=PolicyChoice(folder=None, origin="bundled"))
     qtbot.addWidget(dialog)
     dialog.show()

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from tamper import attacker
 from test_ui_requests_support import (
     IGNORE_OFFSCREEN,
     add_requests,
@@ -24,7 +25,6 @@ from test_ui_requests_support import (
 )
 
 from desk.core.requests.models import Head, RequestFilter, VerifyReport
-from desk.core.requests.schema import GUARD_TRIGGERS
 
 from desk.ui import requests_log_tools as log_tools
 from desk.ui.requests_export import (
@@ -275,19 +275,13 @@ def test_verify_shows_ok_with_the_head_hash(qtbot, ready_tab, log, prompter, cli
 
 def test_verify_names_the_bad_event_after_tampering(qtbot, ready_tab, prompter, tmp_path) -> None:
     """An edited request payload is reported as that event, in plain words and in detail."""
-    with closing(
-        sqlite3.connect(tmp_path / "data" / "desk-log.sqlite3", isolation_level=None)
-    ) as c:
-        for name in GUARD_TRIGGERS:
-            c.execute(f"DROP TRIGGER {name}")
+    with attacker(tmp_path / "data") as c:
         (seq,) = c.execute(
             "SELECT seq FROM events WHERE type = 'request_created' AND payload LIKE '%Kevin%'"
         ).fetchone()
         c.execute(
             "UPDATE events SET payload = replace(payload, 'Kevin', 'Kelvin') WHERE seq = ?", (seq,)
         )
-        for sql in GUARD_TRIGGERS.values():
-            c.execute(sql)
     report = run_job(qtbot, ready_tab, "Ctrl+Shift+V")
     assert not report.ok
     assert report.problem == f"event {seq}: hash does not match its contents"

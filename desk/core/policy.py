@@ -72,6 +72,18 @@ class Practice:
         return values
 
 
+PRACTICE_TEXT_FIELDS: tuple[str, ...] = (
+    "name",
+    "office_phone",
+    "website",
+    "facebook_group",
+    "policy_title",
+    "policy_version",
+    "effective_date",
+)
+"""`Practice`'s one-line text fields: what `practice.yaml` may set and the policy cache keeps."""
+
+
 @dataclass(frozen=True, kw_only=True)
 class Script:
     """Words to say to a caller. `text` is a template with practice placeholders."""

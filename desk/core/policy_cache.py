@@ -25,6 +25,7 @@ from typing import Any
 
 from desk import __version__
 from desk.core.policy import (
+    PRACTICE_TEXT_FIELDS,
     TOPIC_IDS,
     VERDICTS,
     ChecklistItem,
@@ -48,15 +49,6 @@ _CODE_FILES = (
 _TOPICS_DIR = "topics"
 _RACY_NS = 3_000_000_000
 _MAX_CACHE_BYTES = 32 * 1024 * 1024
-_PRACTICE_TEXT = (
-    "name",
-    "office_phone",
-    "website",
-    "facebook_group",
-    "policy_title",
-    "policy_version",
-    "effective_date",
-)
 
 
 def load_policy_cached(directory: Path, *, cache_dir: Path) -> PolicyBook:
@@ -185,7 +177,7 @@ class _Corrupt(Exception):
 
 def _plain(book: PolicyBook) -> dict[str, Any]:
     p = book.practice
-    practice: dict[str, Any] = {k: getattr(p, k) for k in _PRACTICE_TEXT}
+    practice: dict[str, Any] = {k: getattr(p, k) for k in PRACTICE_TEXT_FIELDS}
     practice["crisis_resources"] = [
         {"name": r.name, "contact": r.contact, "how": r.how, "guidance": r.guidance}
         for r in p.crisis_resources
@@ -217,7 +209,7 @@ def _book(data: Any, directory: Path) -> PolicyBook:
     """Rebuild the book, checking every value's type: the entry is trusted for nothing."""
     p = data["practice"]
     practice = Practice(
-        **{k: _text(p[k]) for k in _PRACTICE_TEXT},
+        **{k: _text(p[k]) for k in PRACTICE_TEXT_FIELDS},
         crisis_resources=tuple(
             CrisisResource(
                 name=_text(r["name"]),

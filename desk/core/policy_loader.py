@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from desk.core.policy import (
+    PRACTICE_TEXT_FIELDS,
     TOPIC_IDS,
     VERDICTS,
     ChecklistItem,
@@ -46,15 +47,6 @@ TOPICS_DIR = "topics"
 _TOPIC_SUFFIXES = (".yaml", ".yml")
 _ID_RE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
 
-_PRACTICE_TEXT = (
-    "name",
-    "office_phone",
-    "website",
-    "facebook_group",
-    "policy_title",
-    "policy_version",
-    "effective_date",
-)
 _CRISIS_KEYS = ("name", "contact", "how", "guidance")
 _SCRIPT_KEYS = ("label", "text", "guidance")
 _CHECK_KEYS = ("text", "guidance")
@@ -148,9 +140,9 @@ def _load_practice(path: Path, issues: list[PolicyIssue]) -> Practice | None:
     root = f.read()
     if root is None:
         return None
-    keys = (*_PRACTICE_TEXT, "crisis_resources")
-    f.mapping(root, "practice", keys, _PRACTICE_TEXT)
-    values = {k: f.text(root, k, "", one_line=True) for k in _PRACTICE_TEXT}
+    keys = (*PRACTICE_TEXT_FIELDS, "crisis_resources")
+    f.mapping(root, "practice", keys, PRACTICE_TEXT_FIELDS)
+    values = {k: f.text(root, k, "", one_line=True) for k in PRACTICE_TEXT_FIELDS}
     resources = []
     for i, node in enumerate(f.items(root, "crisis_resources", required=False), 1):
         what = f"crisis_resources #{i}"

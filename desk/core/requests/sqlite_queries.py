@@ -147,14 +147,10 @@ def _known_status(flt: RequestFilter) -> bool:
     return flt.status is None or flt.status in STATUSES
 
 
-def count(conn: sqlite3.Connection, index: ClientIndex, flt: RequestFilter) -> int:
-    if not _known_status(flt):
-        return 0
-    search = _search_only(conn, index, flt, ordered=False)
-    if search is not None:
-        where, params = search
-        sql = f"SELECT count(*) FROM {SEARCH_TABLE} WHERE {where}"
-        return int(conn.execute(sql, params).fetchone()[0])
+def _source_and_where(
+    conn: sqlite3.Connection, index: ClientIndex, flt: RequestFilter
+) -> tuple[str, str, list[Any]]:
+    """The table (with the index to walk, for many client matches) and WHERE clause for `flt`."""
     source = "requests"
     client = index.matches(flt)
     if client is None:
@@ -167,6 +163,18 @@ def count(conn: sqlite3.Connection, index: ClientIndex, flt: RequestFilter) -> i
         if dense:
             source = f"requests INDEXED BY {order_index(conn, flt)}"
     where = " WHERE " + " AND ".join(conditions) if conditions else ""
+    return source, where, params
+
+
+def count(conn: sqlite3.Connection, index: ClientIndex, flt: RequestFilter) -> int:
+    if not _known_status(flt):
+        return 0
+    search = _search_only(conn, index, flt, ordered=False)
+    if search is not None:
+        where, params = search
+        sql = f"SELECT count(*) FROM {SEARCH_TABLE} WHERE {where}"
+        return int(conn.execute(sql, params).fetchone()[0])
+    source, where, params = _source_and_where(conn, index, flt)
     return int(conn.execute(f"SELECT count(*) FROM {source}{where}", params).fetchone()[0])
 
 
@@ -191,18 +199,7 @@ def page(
             "ORDER BY num DESC"
         )
         return [request_from_row(r) for r in conn.execute(sql, [*params, limit, offset])]
-    source = "requests"
-    client = index.matches(flt)
-    if client is None:
-        conditions, params = filter_conditions(flt)
-    else:
-        dense = index.is_dense(conn, flt)
-        conditions, params = filter_conditions(flt, indexed=dense)
-        conditions.append(f"num IN ({client[0]})")
-        params += client[1]
-        if dense:
-            source = f"requests INDEXED BY {order_index(conn, flt)}"
-    where = " WHERE " + " AND ".join(conditions) if conditions else ""
+    source, where, params = _source_and_where(conn, index, flt)
     sql = (
         f"SELECT {REQUEST_COLUMNS} FROM {source}{where} "
         "ORDER BY requested_at DESC, num DESC LIMIT ? OFFSET ?"
