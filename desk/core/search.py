@@ -28,6 +28,8 @@ from desk.core.search_text import drop_idioms, merge_compounds, normalize, stem
 from desk.core.search_words import (
     GENERIC_WEIGHT,
     GENERIC_WORDS,
+    REASON_TERMS,
+    SELF_WORDS,
     STOPWORDS,
     SYNONYMS,
     WEAK_WEIGHT,
@@ -216,14 +218,20 @@ class SearchIndex:
         groups: list[_Group] = []
         generic: list[_Group] = []
         seen: set[_Resolved] = set()
-        for word in words:
+        last_self = max((i for i, w in enumerate(words) if w in SELF_WORDS), default=-1)
+        for i, word in enumerate(words):
             if word in STOPWORDS:
                 continue
             entry = self._resolve(word)
-            slots.append(entry.terms)
-            if entry.group is not None and entry.terms not in seen:
-                seen.add(entry.terms)
-                (generic if entry.generic else groups).append(entry.group)
+            terms, group = entry.terms, entry.group
+            # "why can't I ...": the caller wants to do something, not to debate the rule.
+            if i < last_self and group is not None and any(t in REASON_TERMS for t, _ in terms):
+                terms = tuple((t, w * WEAK_WEIGHT) for t, w in terms)
+                group = _merge([(self._postings[t], self._term_max[t], w) for t, w in terms])
+            slots.append(terms)
+            if group is not None and terms not in seen:
+                seen.add(terms)
+                (generic if entry.generic else groups).append(group)
         for i in range(len(slots)):
             for j in range(i + 1, min(len(slots), i + 1 + PAIR_SPAN)):
                 pairs = [

@@ -101,6 +101,14 @@ WEAK_WORDS: frozenset[str] = frozenset(word_list("info information details couns
 #: How much a weak word counts.
 WEAK_WEIGHT = 0.4
 
+#: Index terms that ask for the reason behind a rule ("why", and "reason" through SYNONYMS).
+REASON_TERMS: frozenset[str] = frozenset({"why"})
+#: Words that, after a reason word, make the caller the one asking to do something ("why can't
+#: I text her"; not "I read that..., why is that"). Such a caller needs that channel's answer,
+#: which carries the reason, so the reason word counts as a weak word; a question about the
+#: rule itself ("why do you have this policy") keeps it whole.
+SELF_WORDS: frozenset[str] = frozenset({"i", "we", "me", "us"})
+
 #: Irregular forms the suffix stripper cannot reach.
 IRREGULAR: dict[str, str] = {
     "left": "leave",
