@@ -27,7 +27,7 @@ from pathlib import Path
 from bench.datasets import OUT, dataset_info, million_request_dir, open_bench_log, scratch_copy
 from desk.core.requests.chain import record_bytes
 from desk.core.requests.models import RequestFilter
-from desk.core.requests.sqlite_store import DB_NAME
+from desk.core.requests.sqlite.store import DB_NAME
 from desk.core.requests.workflow import RequestLog
 
 PAGE = 100

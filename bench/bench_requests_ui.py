@@ -35,8 +35,8 @@ from bench.datasets import OUT, million_request_dir, open_bench_log
 from desk.core.requests.models import RequestFilter, Staff
 from desk.core.requests.workflow import RequestLog
 
-from desk.ui.requests_model import COLUMNS, RequestTableModel
-from desk.ui.requests_tab import RequestsTab
+from desk.ui.requests.model import COLUMNS, RequestTableModel
+from desk.ui.requests.tab import RequestsTab
 
 SHOW_GOAL_MS = 300.0
 FILTER_GOAL_MS = 100.0

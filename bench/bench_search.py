@@ -31,9 +31,9 @@ from pathlib import Path
 
 import yaml
 
-from desk.core.policy import PolicyBook, Topic
-from desk.core.policy_loader import load_policy
-from desk.core.search import SearchIndex
+from desk.core.policy.book import PolicyBook, Topic
+from desk.core.policy.loader import load_policy
+from desk.core.search.ranking import SearchIndex
 from desk.paths import bundled_policy_dir
 
 QUESTIONS = Path(__file__).resolve().parent.parent / "tests" / "data" / "caller_questions.yaml"

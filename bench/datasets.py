@@ -26,7 +26,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from desk.core.requests.sqlite_store import ANCHOR_NAME, DB_NAME, SqliteStore
+from desk.core.requests.sqlite.store import ANCHOR_NAME, DB_NAME, SqliteStore
 from desk.core.requests.store import Draft, StoreView
 from desk.core.requests.workflow import RequestLog
 

@@ -17,16 +17,16 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication
 
 from desk import paths
-from desk.core.policy import PolicyBook
-from desk.core.policy_loader import LoadResult, load_with_fallback
+from desk.core.policy.book import PolicyBook
+from desk.core.policy.loader import LoadResult, load_with_fallback
 
 from desk.ui.main_window import MainWindow
-from desk.ui.policy_folder import PolicyFolderSwitch, saved_policy_folder
+from desk.ui.policy.folder import PolicyFolderSwitch, saved_policy_folder
 
 if TYPE_CHECKING:
     from desk.core.requests.models import Clock
     from desk.core.requests.workflow import RequestLog
-    from desk.core.search import Hit, SearchIndex
+    from desk.core.search.ranking import Hit, SearchIndex
 
 SETTINGS_FILE = "desk.ini"
 
@@ -127,8 +127,8 @@ def _mount_requests(window: MainWindow, *, data_dir: Path, clock: Clock | None) 
     from desk.core.errors import StoreError
     from desk.core.requests import open_log
 
-    from desk.ui.log_opener import LogOpener
-    from desk.ui.requests_tab import TITLE
+    from desk.ui.requests.log.opener import LogOpener
+    from desk.ui.requests.tab import TITLE
 
     placeholder = QLabel("Opening the email-request log…")
     placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -168,7 +168,7 @@ def _show_requests(window: MainWindow, *, log: RequestLog, clock: Clock | None, 
     """Put the requests tab where the placeholder was and wire it to the window."""
     from desk.core.requests.workflow import utc_now
 
-    from desk.ui.requests_tab import RequestsTab
+    from desk.ui.requests.tab import RequestsTab
 
     tab = RequestsTab.build(log=log, settings=window.settings, clock=clock or utc_now)
     # Printed reports carry the practice's name from the policy in use when they are printed.
@@ -217,7 +217,7 @@ class _LazySearch:
     def warm(self) -> None:
         """Build the index now (called once the window has painted)."""
         if self._index is None:
-            from desk.core.search import SearchIndex
+            from desk.core.search.ranking import SearchIndex
 
             self._index = SearchIndex(self._book)
 
@@ -227,7 +227,7 @@ class _LazySearch:
         return self._index.search(query)
 
     def is_crisis(self, query: str) -> bool:
-        from desk.core.search import is_crisis
+        from desk.core.search.ranking import is_crisis
 
         return is_crisis(query)
 

@@ -16,7 +16,7 @@ from typing import Any
 
 import pytest
 
-from desk.core.policy import PolicyBook
+from desk.core.policy.book import PolicyBook
 from desk.paths import bundled_policy_dir
 
 
@@ -50,7 +50,7 @@ def _isolated_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[N
 @pytest.fixture(scope="session")
 def book() -> PolicyBook:
     """The bundled policy, loaded once."""
-    from desk.core.policy_loader import load_policy
+    from desk.core.policy.loader import load_policy
 
     return load_policy(bundled_policy_dir())
 

@@ -8,7 +8,7 @@ from contextlib import closing, contextmanager
 from pathlib import Path
 
 from desk.core.requests.chain import GENESIS, event_hash
-from desk.core.requests.schema import GUARD_TRIGGERS
+from desk.core.requests.sqlite.schema import GUARD_TRIGGERS
 
 
 @contextmanager

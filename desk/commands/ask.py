@@ -14,8 +14,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from desk.core.policy import PolicyBook
-    from desk.core.search import Hit
+    from desk.core.policy.book import PolicyBook
+    from desk.core.search.ranking import Hit
 
 _PLAIN_TOP = 3
 
@@ -80,9 +80,9 @@ def questions(args: Iterable[str], stdin: Iterable[str]) -> Iterator[str]:
 
 
 def _ask(args: argparse.Namespace) -> int:
-    from desk.core.policy_cache import load_policy_cached
-    from desk.core.policy_errors import PolicyError
-    from desk.core.search import SearchIndex
+    from desk.core.policy.cache import load_policy_cached
+    from desk.core.policy.errors import PolicyError
+    from desk.core.search.ranking import SearchIndex
     from desk.paths import cache_dir
 
     directory = _policy_dir(args)

@@ -15,8 +15,8 @@ from pathlib import Path
 from typing import Any
 
 from desk.core.errors import InvalidInput
-from desk.core.policy import PolicyBook, Topic
-from desk.core.policy_loader import PolicyError, load_policy, load_with_fallback
+from desk.core.policy.book import PolicyBook, Topic
+from desk.core.policy.loader import PolicyError, load_policy, load_with_fallback
 
 GUIDANCE_MARK = "Practice guidance - confirm with the office"
 _WIDTH = 88

@@ -213,7 +213,7 @@ def _release(args: argparse.Namespace) -> int:
 
 
 def _iter_all(log: RequestLog, flt: RequestFilter) -> Iterator[Request]:
-    from desk.core.requests.export import iter_requests
+    from desk.core.requests.export.report import iter_requests
 
     return iter_requests(log, flt)
 
@@ -320,7 +320,7 @@ def _history(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
-    from desk.core.requests.export import check_target, private_file, write_csv, write_pdf
+    from desk.core.requests.export.report import check_target, private_file, write_csv, write_pdf
 
     if args.fmt == "pdf" and args.output is None:
         args.parser.error("a PDF needs -o FILE")
@@ -350,7 +350,7 @@ def _export(args: argparse.Namespace) -> int:
 
 def _practice_name(args: argparse.Namespace) -> str:
     """The practice named in the policy, for the report heading; blank if it cannot be read."""
-    from desk.core.policy_loader import load_with_fallback
+    from desk.core.policy.loader import load_with_fallback
     from desk.paths import resolve
 
     try:

@@ -21,15 +21,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desk.core.policy import PolicyBook
-from desk.core.policy_loader import LoadResult
+from desk.core.policy.book import PolicyBook
+from desk.core.policy.loader import LoadResult
 
-from desk.ui.parts import key_text
-from desk.ui.policy_folder import PolicyFolderStatus
-from desk.ui.policy_tab import PolicyActions, PolicyTab
-from desk.ui.strips import CrisisStrip, PolicyBanner
-from desk.ui.theme import WARNING_MARK
-from desk.ui.topic_model import SearchFn
+from desk.ui.policy.folder import PolicyFolderStatus
+from desk.ui.policy.parts import key_text
+from desk.ui.policy.tab import PolicyActions, PolicyTab
+from desk.ui.policy.topic_model import SearchFn
+from desk.ui.widgets.strips import CrisisStrip, PolicyBanner
+from desk.ui.widgets.theme import WARNING_MARK
 
 COPY_SLOTS = 9
 _COPIED_MS = 4000

@@ -33,7 +33,7 @@ def open_log(
         StoreError: no log to open, a folder other users can change, a network filesystem,
             or a file that is damaged or from a newer Desk.
     """
-    from desk.core.requests.sqlite_store import SqliteStore
+    from desk.core.requests.sqlite.store import SqliteStore
     from desk.core.requests.workflow import utc_now
 
     now = clock or utc_now

@@ -1,0 +1,1 @@
+"""The policy book: shapes, strict YAML loader, field checks, cache. Imports: stdlib."""

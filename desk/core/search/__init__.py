@@ -1,0 +1,1 @@
+"""Ranking topics for a caller's words: text, index, ranking. Imports: core.policy, danger."""

@@ -1,0 +1,1 @@
+"""Developer tools, not the running app (screenshots). Imports anything; none import it."""

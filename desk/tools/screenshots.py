@@ -1,0 +1,156 @@
+"""Render the main screens to PNG, offscreen: `python -m desk.tools.screenshots OUTDIR`.
+
+The screens are the real window built by `desk.app.build`, driven the way staff drive it
+(typing a caller's question), on throw-away settings and data folders so nothing of the
+user's is read or written.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QEventLoop, Qt
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QApplication
+
+from desk import app as desk_app
+from desk.paths import bundled_policy_dir
+
+from desk.ui.main_window import MainWindow
+
+SIZE = (1280, 800)
+
+
+def dark_palette() -> QPalette:
+    """Qt's own dark Fusion palette (qt_fusionPalette), which offscreen rendering cannot ask for."""
+    window = QColor(50, 50, 50)
+    text = QColor(240, 240, 240)
+    mid = window.darker(130)
+    p = QPalette()
+    roles = QPalette.ColorRole
+    colours = {
+        roles.Window: window,
+        roles.WindowText: text,
+        roles.Base: window.darker(140),
+        roles.AlternateBase: window.darker(110),
+        roles.Text: text,
+        roles.Button: window,
+        roles.ButtonText: text,
+        roles.BrightText: QColor(Qt.GlobalColor.white),
+        roles.Light: window.lighter(150),
+        roles.Midlight: mid.lighter(110),
+        roles.Mid: mid,
+        roles.Dark: window.darker(150),
+        roles.Shadow: QColor(Qt.GlobalColor.black),
+        roles.Highlight: QColor(48, 140, 198),
+        roles.HighlightedText: text,
+        roles.Link: QColor(48, 140, 198).lighter(130),
+        roles.LinkVisited: QColor(255, 0, 255).darker(110),
+        roles.ToolTipBase: window,
+        roles.ToolTipText: text,
+        roles.PlaceholderText: QColor(text.red(), text.green(), text.blue(), 128),
+    }
+    for role, colour in colours.items():
+        p.setColor(role, colour)
+    for role in (roles.Text, roles.WindowText, roles.ButtonText):
+        p.setColor(QPalette.ColorGroup.Disabled, role, QColor(130, 130, 130))
+    return p
+
+
+def _settle() -> None:
+    # Item views lay out on a zero timer; a few rounds let every deferred layout run.
+    for _ in range(5):
+        QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents)
+
+
+def _broken_policy(tmp: Path) -> Path:
+    """A copy of the bundled policy with one typo, as an office manager might make."""
+    folder = tmp / "practice-policy"
+    shutil.copytree(bundled_policy_dir(), folder)
+    topic = folder / "topics" / "texting.yaml"
+    text = topic.read_text(encoding="utf-8")
+    topic.write_text(text.replace("verdict: no", "verdict: nope", 1), encoding="utf-8")
+    return folder
+
+
+def _shoot(
+    out: Path,
+    name: str,
+    tmp: Path,
+    *,
+    query: str = "",
+    policy_dir: Path | None = None,
+    then: Callable[[MainWindow], None] | None = None,
+) -> Path:
+    run = Path(tempfile.mkdtemp(dir=tmp))
+    _app, window = desk_app.build(
+        policy_dir=policy_dir, data_dir=run / "data", settings_path=run / "desk.ini"
+    )
+    window.resize(*SIZE)
+    window.show()
+    _settle()
+    if query:
+        window.policy_tab.search_field.setText(query)
+    if then is not None:
+        then(window)
+    _settle()
+    path = out / f"{name}.png"
+    window.grab().save(str(path))
+    window.close()
+    window.deleteLater()
+    _settle()
+    return path
+
+
+def render(out: Path) -> list[Path]:
+    """Write every screen to `out`; returns the files written."""
+    out.mkdir(parents=True, exist_ok=True)
+    # The platform is read when the application is created, not at import.
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    # Screens show the bundled policy unless a screen asks for another folder.
+    os.environ.pop("DESK_POLICY_DIR", None)
+    app = QApplication.instance() or QApplication([sys.argv[0]])
+    assert isinstance(app, QApplication)
+    # Fusion renders the same everywhere, so the pictures do not depend on the desktop.
+    style = app.style().name()
+    app.setStyle("Fusion")
+    light = app.palette()
+    written: list[Path] = []
+    with tempfile.TemporaryDirectory(prefix="desk-shots-") as name:
+        tmp = Path(name)
+        written.append(_shoot(out, "policy-answers", tmp, query="can i text my counselor"))
+        written.append(_shoot(out, "email-topic", tmp, query="whats her email address"))
+        written.append(_shoot(out, "crisis", tmp, query="my son says he wants to kill himself"))
+        written.append(
+            _shoot(out, "crisis-key", tmp, query="can i", then=lambda w: w.crisis_action.trigger())
+        )
+        written.append(_shoot(out, "broken-policy", tmp, policy_dir=_broken_policy(tmp)))
+        app.setPalette(dark_palette())
+        written.append(
+            _shoot(out, "dark-scheme", tmp, query="can we do this week's session by phone")
+        )
+        app.setPalette(light)
+        from desk.tools.request_screens import render_request_screens
+
+        written.extend(render_request_screens(out))
+    app.setStyle(style)
+    return written
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = sys.argv[1:] if argv is None else argv
+    if len(args) != 1:
+        print("usage: python -m desk.tools.screenshots OUTDIR", file=sys.stderr)
+        return 2
+    for path in render(Path(args[0])):
+        print(path)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

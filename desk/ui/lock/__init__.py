@@ -1,0 +1,1 @@
+"""The idle lock and the lock screen. Imports: ui.widgets, desk.core."""

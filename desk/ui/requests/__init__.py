@@ -1,0 +1,1 @@
+"""The Email requests tab: table, dialogs, release. Imports: ui.widgets/staff/lock, core."""

@@ -1,0 +1,182 @@
+"""Small widgets the request screens share."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QAction, QColor, QFont, QKeySequence, QPainter, QPalette, QPen, QPixmap
+from PySide6.QtWidgets import QLabel, QPushButton, QWidget
+
+from desk.ui.requests.words import STATUS_WORDS, status_text
+
+
+class ActionButton(QPushButton):
+    """A push button that mirrors a `QAction`: text, shortcut beside it, enabled and checked.
+
+    The action holds the shortcut, so it fires at once and only while the tab is showing.
+    """
+
+    def __init__(
+        self, action: QAction, *, show_key: bool = True, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._action = action
+        self._show_key = show_key
+        self.setCheckable(action.isCheckable())
+        self.clicked.connect(self._clicked)
+        action.changed.connect(self._sync)
+        action.toggled.connect(self._sync)
+        self._sync()
+
+    def _clicked(self) -> None:
+        self._action.trigger()
+        self._sync()
+
+    def _sync(self, *_args: object) -> None:
+        action = self._action
+        key = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+        text = action.text()
+        self.setText(f"{text}   {key}" if key and self._show_key else text)
+        self.setEnabled(action.isEnabled())
+        if action.isCheckable():
+            self.setChecked(action.isChecked())
+        plain = text.replace("&", "")
+        tip = action.toolTip() or plain
+        self.setToolTip(f"{tip} ({key})" if key else tip)
+        self.setAccessibleName(plain)
+
+
+class HoldButton(QPushButton):
+    """Shows something only while held down (mouse or Space), for names on a public screen.
+
+    Signals:
+        held(bool): True when pressed, False when let go.
+    """
+
+    held = Signal(bool)
+
+    def __init__(self, text: str, *, parent: QWidget | None = None) -> None:
+        super().__init__(text, parent)
+        self.setAutoRepeat(False)
+        self.pressed.connect(lambda: self.held.emit(True))
+        self.released.connect(lambda: self.held.emit(False))
+        self.setToolTip("Hold to show the client's name; it hides again when you let go")
+
+
+def heading(text: str, *, parent: QWidget | None = None, scale: float = 1.25) -> QLabel:
+    """A bold label a little larger than body text."""
+    label = QLabel(text, parent)
+    font = QFont(label.font())
+    font.setBold(True)
+    if font.pointSizeF() > 0:
+        font.setPointSizeF(font.pointSizeF() * scale)
+    label.setFont(font)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    return label
+
+
+def hint(text: str, *, parent: QWidget | None = None) -> QLabel:
+    """Muted explanatory text that wraps."""
+    label = QLabel(text, parent)
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    palette = label.palette()
+    palette.setColor(label.foregroundRole(), muted_text(palette))
+    label.setPalette(palette)
+    return label
+
+
+# Text, fill and border per status, for light and dark schemes. Withdrawn stays neutral.
+_STATUS_LIGHT = {
+    "pending": ("#7a4d00", "#fff0c7", "#e8c45f"),
+    "approved": ("#116329", "#dcf5e3", "#8fd3a3"),
+    "declined": ("#a4161a", "#fde4e3", "#f1a19c"),
+    "released": ("#1f4f8f", "#e3eefc", "#9bbbe6"),
+}
+_STATUS_DARK = {
+    "pending": ("#f7d36b", "#3f3210", "#7a6120"),
+    "approved": ("#8ee6a8", "#163a22", "#2f6b41"),
+    "declined": ("#ffaaa3", "#4a1c1a", "#84322d"),
+    "released": ("#a9c8f5", "#1b2d47", "#3a5a88"),
+}
+
+
+def muted_text(palette: QPalette) -> QColor:
+    """Secondary text: the text colour blended most of the way into the window colour."""
+    fg = palette.color(QPalette.ColorRole.WindowText).toRgb()
+    bg = palette.color(QPalette.ColorRole.Window).toRgb()
+    mixed = QColor()
+    mixed.setRgbF(
+        bg.redF() + (fg.redF() - bg.redF()) * 0.7,
+        bg.greenF() + (fg.greenF() - bg.greenF()) * 0.7,
+        bg.blueF() + (fg.blueF() - bg.blueF()) * 0.7,
+    )
+    return mixed
+
+
+def _status_colours(status: str, palette: QPalette) -> tuple[QColor, QColor, QColor] | None:
+    dark = palette.color(QPalette.ColorRole.Window).lightness() < 128
+    found = (_STATUS_DARK if dark else _STATUS_LIGHT).get(status)
+    return (QColor(found[0]), QColor(found[1]), QColor(found[2])) if found else None
+
+
+def status_colour(status: str, palette: QPalette) -> QColor:
+    """Text colour for a status; the mark and word carry the meaning, colour only helps."""
+    colours = _status_colours(status, palette)
+    return colours[0] if colours else muted_text(palette)
+
+
+class StatusPill(QLabel):
+    """A request's status as a rounded badge: mark, word and colour."""
+
+    def __init__(self, *, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("statusPill")
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self._status: str | None = None
+
+    def set_status(self, status: str | None) -> None:
+        self._status = status
+        self.setVisible(status is not None)
+        if status is None:
+            return
+        self.setText(status_text(status))
+        self.setAccessibleName(f"Status: {STATUS_WORDS.get(status, status)}")
+        palette = self.palette()
+        colours = _status_colours(status, palette)
+        if colours:
+            fg, bg, border = (c.name() for c in colours)
+        else:
+            fg = muted_text(palette).name()
+            bg = palette.color(QPalette.ColorRole.Window).name()
+            border = palette.color(QPalette.ColorRole.Mid).name()
+        self.setStyleSheet(
+            f"QLabel#statusPill {{ color: {fg}; background: {bg}; border: 1px solid {border};"
+            " border-radius: 0.6em; padding: 0.15em 0.7em; font-weight: 600; }"
+        )
+
+
+def padlock(size: int, colour: QColor) -> QPixmap:
+    """A drawn padlock (fonts on a bare system may have no lock glyph)."""
+    ratio = 2.0
+    pixmap = QPixmap(int(size * ratio), int(size * ratio))
+    pixmap.setDevicePixelRatio(ratio)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    pen = QPen(colour, size * 0.09)
+    painter.setPen(pen)
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    shackle = QRectF(size * 0.28, size * 0.08, size * 0.44, size * 0.5)
+    painter.drawArc(shackle, 0, 180 * 16)
+    painter.drawLine(QPointF(shackle.left(), size * 0.33), QPointF(shackle.left(), size * 0.46))
+    painter.drawLine(QPointF(shackle.right(), size * 0.33), QPointF(shackle.right(), size * 0.46))
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(colour)
+    painter.drawRoundedRect(QRectF(size * 0.18, size * 0.44, size * 0.64, size * 0.48), 4, 4)
+    painter.setBrush(
+        QColor(colour).lighter(250) if colour.lightness() < 128 else colour.darker(250)
+    )
+    painter.drawEllipse(QPointF(size * 0.5, size * 0.64), size * 0.06, size * 0.06)
+    painter.drawRect(QRectF(size * 0.48, size * 0.66, size * 0.04, size * 0.12))
+    painter.end()
+    return pixmap

@@ -1,0 +1,1 @@
+"""Widgets and the theme every part of the window shares. Imports: Qt, desk.core."""
