@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QApplication
 
 from desk import paths
 from desk.core.policy.book import PolicyBook
-from desk.core.policy.loader import LoadResult, load_with_fallback
+from desk.core.policy.fallback import LoadResult, load_with_fallback
 
 from desk.ui.main_window import MainWindow
 from desk.ui.policy.folder import PolicyFolderSwitch, saved_policy_folder

@@ -16,7 +16,8 @@ from typing import Any
 
 from desk.core.errors import InvalidInput
 from desk.core.policy.book import PolicyBook, Topic
-from desk.core.policy.loader import PolicyError, load_policy, load_with_fallback
+from desk.core.policy.fallback import load_with_fallback
+from desk.core.policy.loader import PolicyError, load_policy
 
 GUIDANCE_MARK = "Practice guidance - confirm with the office"
 _WIDTH = 88

@@ -350,7 +350,7 @@ def _export(args: argparse.Namespace) -> int:
 
 def _practice_name(args: argparse.Namespace) -> str:
     """The practice named in the policy, for the report heading; blank if it cannot be read."""
-    from desk.core.policy.loader import load_with_fallback
+    from desk.core.policy.fallback import load_with_fallback
     from desk.paths import resolve
 
     try:

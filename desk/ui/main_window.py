@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from desk.core.policy.book import PolicyBook
-from desk.core.policy.loader import LoadResult
+from desk.core.policy.fallback import LoadResult
 
 from desk.ui.policy.folder import PolicyFolderStatus
 from desk.ui.policy.parts import key_text

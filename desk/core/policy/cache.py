@@ -36,6 +36,7 @@ from desk.core.policy.book import (
     Topic,
     placeholder_names,
 )
+from desk.core.policy.loader import load_policy
 
 FORMAT = 1
 #: Files whose change could change what the loader accepts or builds.
@@ -64,8 +65,6 @@ def load_policy_cached(directory: Path, *, cache_dir: Path) -> PolicyBook:
         book = _read(entry, key, directory)
         if book is not None:
             return book
-    from desk.core.policy.loader import load_policy
-
     book = load_policy(directory)
     if key is not None and not _racy(key) and key == _key(directory):
         _write(cache_dir, entry, key, book)

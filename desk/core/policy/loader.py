@@ -3,13 +3,13 @@
 Office managers edit these files by hand, so the loader is strict and talkative: it reads every
 file, collects every problem as `file:line: message`, and only returns a book when there are
 none. Files are read as plain data (see `desk.core.policy.safe_yaml`); nothing in them can run code.
-A broken practice folder must never stop the front desk, hence `load_with_fallback`.
+Choosing which book to use when a folder is broken is `desk.core.policy.fallback`'s job.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -26,7 +26,6 @@ from desk.core.policy.book import (
     Verdict,
 )
 from desk.core.policy.errors import PolicyError, PolicyIssue
-from desk.paths import bundled_policy_dir
 
 if TYPE_CHECKING:
     from desk.core.policy.fields import FieldReader
@@ -35,11 +34,9 @@ if TYPE_CHECKING:
 __all__ = [
     "PRACTICE_FILE",
     "TOPICS_DIR",
-    "LoadResult",
     "PolicyError",
     "PolicyIssue",
     "load_policy",
-    "load_with_fallback",
 ]
 
 PRACTICE_FILE = "practice.yaml"
@@ -68,25 +65,6 @@ _TOPIC_KEYS = (
 )
 
 
-@dataclass(frozen=True)
-class LoadResult:
-    """The book in use and, if the requested folder was broken, why it was not used.
-
-    Attributes:
-        requested: the folder asked for; None means the bundled policy was asked for.
-        issues: problems in the requested folder; empty when it loaded.
-    """
-
-    book: PolicyBook
-    requested: Path | None
-    issues: list[PolicyIssue] = field(default_factory=list)
-
-    @property
-    def fell_back(self) -> bool:
-        """The requested folder was broken and the bundled policy is in use instead."""
-        return bool(self.issues)
-
-
 def load_policy(directory: Path) -> PolicyBook:
     """Load a policy folder, or raise `PolicyError` listing every problem found."""
     directory = Path(directory)
@@ -101,32 +79,6 @@ def load_policy(directory: Path) -> PolicyBook:
         issues.sort(key=lambda issue: (str(issue.file), issue.line or 0))
         raise PolicyError(issues)
     return PolicyBook(practice=practice, topics=tuple(topics), source_dir=directory)
-
-
-def load_with_fallback(requested: Path | None, *, cache_dir: Path | None = None) -> LoadResult:
-    """Load the requested folder, or the bundled policy if it is broken.
-
-    Never raises for the requested folder; a broken bundled policy is a packaging bug and does
-    raise `PolicyError`. With `cache_dir`, unchanged folders come from the validated-policy
-    cache (`desk.core.policy.cache`) instead of being parsed again.
-    """
-
-    def load(directory: Path) -> PolicyBook:
-        if cache_dir is None:
-            return load_policy(directory)
-        from desk.core.policy.cache import load_policy_cached
-
-        return load_policy_cached(directory, cache_dir=cache_dir)
-
-    if requested is not None:
-        try:
-            return LoadResult(load(Path(requested)), Path(requested))
-        except PolicyError as exc:
-            issues = exc.issues
-        except OSError as exc:
-            issues = [PolicyIssue(Path(requested), None, f"cannot read: {exc}")]
-        return LoadResult(load(bundled_policy_dir()), Path(requested), issues)
-    return LoadResult(load(bundled_policy_dir()), None)
 
 
 def _load_practice(path: Path, issues: list[PolicyIssue]) -> Practice | None:

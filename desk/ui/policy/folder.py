@@ -15,7 +15,7 @@ from PySide6.QtCore import QObject, QSettings
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
-from desk.core.policy.loader import LoadResult
+from desk.core.policy.fallback import LoadResult
 from desk.paths import PolicyChoice
 
 from desk.ui.policy.parts import key_text, text_button

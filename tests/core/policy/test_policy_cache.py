@@ -17,7 +17,8 @@ import pytest
 from desk.core.policy import cache as policy_cache
 from desk.core.policy import loader as policy_loader
 from desk.core.policy.cache import cache_file, load_policy_cached
-from desk.core.policy.loader import PolicyError, load_policy, load_with_fallback
+from desk.core.policy.fallback import load_with_fallback
+from desk.core.policy.loader import PolicyError, load_policy
 from desk.paths import cache_dir
 
 _AN_HOUR_AGO = time.time() - 3600

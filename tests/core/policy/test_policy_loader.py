@@ -11,12 +11,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from desk.core.policy.book import TOPIC_IDS
-from desk.core.policy.loader import (
-    PolicyError,
-    PolicyIssue,
-    load_policy,
-    load_with_fallback,
-)
+from desk.core.policy.fallback import load_with_fallback
+from desk.core.policy.loader import PolicyError, PolicyIssue, load_policy
 from desk.core.policy.safe_yaml import MAX_DEPTH, MAX_FILE_BYTES
 
 

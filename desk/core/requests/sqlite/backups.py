@@ -14,12 +14,14 @@ Restoring: close Desk, copy `backups/desk-log-DATE.sqlite3` over `desk-log.sqlit
 from __future__ import annotations
 
 import contextlib
+import logging
 import os
 import re
 import secrets
 import sqlite3
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from desk.core.errors import StoreError
 from desk.core.requests.anchor import (
@@ -39,6 +41,8 @@ TAIL_LIMIT = 5000
 """The quick chain check covers events since the newest backup, at most this many."""
 
 _NAME = re.compile(r"desk-log-(\d{4}-\d{2}-\d{2})\.sqlite3")
+
+_log = logging.getLogger("desk.core.requests.sqlite.store")
 
 
 def backup_path(backups_dir: Path, day: date) -> Path:
@@ -234,3 +238,58 @@ def rotate(backups_dir: Path, *, keep: int = KEEP) -> None:
     for old in list_backups(backups_dir)[:-keep] if keep > 0 else []:
         old.unlink(missing_ok=True)
         old.with_suffix(".anchor").unlink(missing_ok=True)
+
+
+def backup_once_a_day(
+    conn: sqlite3.Connection,
+    *,
+    source: sqlite3.Connection,
+    locks: tuple[contextlib.AbstractContextManager[Any], contextlib.AbstractContextManager[Any]],
+    backups_dir: Path,
+    anchor_path: Path,
+    day: date,
+    keep: int,
+) -> Path | None:
+    """Take `day`'s backup if it is not there yet and the log passes its checks; never raises.
+
+    A log failing the anchor check or the quick chain check is not copied, and no older
+    backup is rotated away for it. Any failure is a warning: the event log matters more
+    than today's copy of it, which the next open (or the window's timer) tries again.
+    The check and the copy run under the write lock (`conn` in BEGIN IMMEDIATE), so the
+    copy and its anchor agree; `locks` are the store's write and read locks.
+    """
+    if backup_path(backups_dir, day).exists():
+        return None
+    write_lock, read_lock = locks
+    with write_lock:
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                with read_lock:
+                    made = take_checked_backup(
+                        conn,
+                        source=source,
+                        backups_dir=backups_dir,
+                        anchor_path=anchor_path,
+                        day=day,
+                        keep=keep,
+                    )
+            finally:
+                with contextlib.suppress(sqlite3.Error):
+                    conn.execute("ROLLBACK")
+        except BackupSkipped as skipped:
+            _log.warning(
+                "today's backup was skipped, keeping the earlier backups as they are: %s. "
+                "Run `desk requests verify`",
+                skipped,
+            )
+            return None
+        except (StoreError, OSError, sqlite3.Error) as err:
+            reason = err.strerror if isinstance(err, OSError) and err.strerror else str(err)
+            if isinstance(err, sqlite3.OperationalError) and "locked" in reason:
+                reason = "another Desk is writing to the log"
+            _log.warning("today's backup was not written to %s: %s", backups_dir, reason)
+            return None
+    if made is not None:
+        _log.info("backup written to %s", made)
+    return made

@@ -12,7 +12,6 @@ import logging
 import sqlite3
 import threading
 from collections.abc import Callable, Iterator
-from datetime import date
 from pathlib import Path
 from typing import TypeVar
 
@@ -41,7 +40,7 @@ from desk.core.requests.models import (
     VerifyReport,
 )
 from desk.core.requests.sqlite import queries as q
-from desk.core.requests.sqlite.backups import KEEP, BackupSkipped, backup_path, take_checked_backup
+from desk.core.requests.sqlite.backups import KEEP, backup_once_a_day
 from desk.core.requests.sqlite.client_index import ClientIndex
 from desk.core.requests.sqlite.opening import (
     check_integrity,
@@ -367,55 +366,20 @@ class SqliteStore:
             )
 
     def backup_if_due(self) -> Path | None:
-        """Take today's backup if due and the log passes its checks; never raises for it.
-
-        A log failing the anchor check or the quick chain check is not copied, and no older
-        backup is rotated away for it. Any failure is a warning: the event log matters more
-        than today's copy of it, which the next open (or the window's timer) tries again.
-        """
+        """Take today's backup if due and the log passes its checks; never raises for it."""
         if self.read_only:
             return None
-        day = self._clock().astimezone().date()
-        if backup_path(self.backups_dir, day).exists():
-            return None
-        with self._lock:
-            try:
-                made = self._checked_backup(day)
-            except (StoreError, OSError, sqlite3.Error) as err:
-                reason = err.strerror if isinstance(err, OSError) and err.strerror else str(err)
-                if isinstance(err, sqlite3.OperationalError) and "locked" in reason:
-                    reason = "another Desk is writing to the log"
-                log.warning("today's backup was not written to %s: %s", self.backups_dir, reason)
-                return None
-        if made is not None:
-            log.info("backup written to %s", made)
-        return made
-
-    def _checked_backup(self, day: date) -> Path | None:
-        """Check and copy under the write lock, so the copy and its anchor agree."""
-        conn, source = self._conn, self._read_conn
+        source = self._read_conn
         assert source is not None, "store used before it was opened"
-        conn.execute("BEGIN IMMEDIATE")
-        try:
-            with self._read_lock:
-                return take_checked_backup(
-                    conn,
-                    source=source,
-                    backups_dir=self.backups_dir,
-                    anchor_path=self.anchor_path,
-                    day=day,
-                    keep=self.keep_backups,
-                )
-        except BackupSkipped as skipped:
-            log.warning(
-                "today's backup was skipped, keeping the earlier backups as they are: %s. "
-                "Run `desk requests verify`",
-                skipped,
-            )
-            return None
-        finally:
-            with contextlib.suppress(sqlite3.Error):
-                conn.execute("ROLLBACK")
+        return backup_once_a_day(
+            self._conn,
+            source=source,
+            locks=(self._lock, self._read_lock),
+            backups_dir=self.backups_dir,
+            anchor_path=self.anchor_path,
+            day=self._clock().astimezone().date(),
+            keep=self.keep_backups,
+        )
 
     @property
     def local_folder(self) -> Path:
