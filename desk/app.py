@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
@@ -48,7 +48,8 @@ def build(
     app = _application()
     settings = _settings(settings_path or where.config_dir / SETTINGS_FILE)
     choice = paths.choose_policy_dir(policy_dir, setting=saved_policy_folder(settings))
-    loaded = load_with_fallback(choice.folder, cache_dir=paths.cache_dir())
+    load = _policy_loader(data_dir=where.data_dir, clock=clock)
+    loaded = load(choice.folder)
     search = _LazySearch(loaded.book)
     window = MainWindow(
         book=loaded.book,
@@ -62,7 +63,7 @@ def build(
         settings=settings,
         current=choice,
         problems=len(loaded.issues),
-        apply=lambda folder: _use_policy(window, search, folder),
+        apply=lambda folder: _use_policy(window, search, load(folder)),
         notify=window.show_message,
         parent=window,
     )
@@ -93,9 +94,26 @@ def _connect(window: MainWindow) -> None:
     window.bind_keys(keys)
 
 
-def _use_policy(window: MainWindow, search: _LazySearch, folder: Path | None) -> LoadResult:
-    """Load `folder` (or the bundled policy) and answer from it now, without a restart."""
-    loaded = load_with_fallback(folder, cache_dir=paths.cache_dir())
+def _policy_loader(*, data_dir: Path, clock: Clock | None) -> Callable[[Path | None], LoadResult]:
+    """Loads a policy folder, keeping its last good copy in the data folder for when it breaks."""
+
+    def load(folder: Path | None) -> LoadResult:
+        from datetime import UTC, datetime
+
+        from desk.core.policy.good_copy import STORE_NAME
+
+        return load_with_fallback(
+            folder,
+            cache_dir=paths.cache_dir(),
+            good_copies=data_dir / STORE_NAME,
+            now=clock() if clock is not None else datetime.now(UTC),
+        )
+
+    return load
+
+
+def _use_policy(window: MainWindow, search: _LazySearch, loaded: LoadResult) -> LoadResult:
+    """Answer from a freshly loaded policy now, without a restart."""
     search.set_book(loaded.book)
     window.show_policy(loaded)
     _report(window, loaded)
@@ -109,11 +127,16 @@ def _report(window: MainWindow, loaded: LoadResult) -> None:
         import logging
 
         logging.getLogger("desk").warning(
-            "policy folder %s could not be used; using the bundled policy:\n%s",
+            "policy folder %s could not be used; using %s:\n%s",
             loaded.requested,
+            "its last good copy" if loaded.good_copy else "the bundled policy",
             "\n".join(f"  {issue}" for issue in loaded.issues),
         )
-        window.show_policy_issues(folder=loaded.requested, issues=loaded.issues)
+        window.show_policy_issues(
+            folder=loaded.requested,
+            issues=loaded.issues,
+            kept_at=loaded.good_copy.checked_at if loaded.good_copy else None,
+        )
 
 
 def _mount_requests(window: MainWindow, *, data_dir: Path, clock: Clock | None) -> None:

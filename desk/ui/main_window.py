@@ -8,6 +8,7 @@ parts mount their own tabs with `add_tab` and listen to the window's signals.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
+from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QEvent, QSettings, Qt, QTimer, Signal
@@ -188,10 +189,15 @@ class MainWindow(QMainWindow):
         self.statusBar().insertPermanentWidget(0, _separator())
         self.statusBar().insertPermanentWidget(0, widget)
 
-    def show_policy_issues(self, *, folder: Path, issues: Sequence[object]) -> None:
-        """Show the banner: the requested folder is broken and the bundled policy is in use."""
-        self.banner.show_issues(folder=str(folder), issues=issues)
-        self.folder_label.setText(f"{WARNING_MARK} Policy folder: bundled (yours has errors)")
+    def show_policy_issues(
+        self, *, folder: Path, issues: Sequence[object], kept_at: datetime | None = None
+    ) -> None:
+        """Show the banner: the requested folder is broken; its last good copy (kept at
+        `kept_at`) or, without one, the bundled policy is in use."""
+        kept_on = _day(kept_at) if kept_at is not None else None
+        self.banner.show_issues(folder=str(folder), issues=issues, kept_on=kept_on)
+        using = f"last good copy of {kept_on}" if kept_on else "bundled"
+        self.folder_label.setText(f"{WARNING_MARK} Policy folder: {using} (yours has errors)")
         self.folder_label.setToolTip(f"Could not use {folder}; showing {self.book.source_dir}")
 
     def show_policy(self, loaded: LoadResult) -> None:
@@ -202,7 +208,11 @@ class MainWindow(QMainWindow):
             self.policy_label.setText(_policy_text(loaded.book))
             self.policy_tab.set_book(loaded.book)
         if loaded.fell_back and loaded.requested is not None:
-            self.show_policy_issues(folder=loaded.requested, issues=loaded.issues)
+            self.show_policy_issues(
+                folder=loaded.requested,
+                issues=loaded.issues,
+                kept_at=loaded.good_copy.checked_at if loaded.good_copy else None,
+            )
         else:
             self.banner.hide()
             self.set_policy_folder(loaded.requested)
@@ -299,6 +309,12 @@ def _policy_text(book: PolicyBook) -> str:
         f"{practice.policy_title} \u00b7 version {practice.policy_version}"
         f" \u00b7 effective {practice.effective_date}"
     )
+
+
+def _day(moment: datetime) -> str:
+    """A local date that reads the same everywhere: "2 Nov 2026"."""
+    local = moment.astimezone()
+    return f"{local.day} {local.strftime('%b')} {local.year}"
 
 
 def _separator() -> QFrame:
