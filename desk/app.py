@@ -201,6 +201,9 @@ def _show_requests(window: MainWindow, *, log: RequestLog, clock: Clock | None, 
     if staff is not None:
         window.add_status_widget(staff)
     window.email_request_requested.connect(tab.start_request)
+    # A new call or the lock forgets the last caller on both tabs.
+    window.new_call_started.connect(tab.new_call)
+    tab.lock_changed.connect(lambda locked: window.forget_call() if locked else None)
 
     def stop() -> None:
         window.closing.disconnect(stop)

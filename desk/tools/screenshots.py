@@ -91,8 +91,10 @@ def _shoot(
     _app, window = desk_app.build(
         policy_dir=policy_dir, data_dir=run / "data", settings_path=run / "desk.ini"
     )
-    window.resize(*SIZE)
     window.show()
+    _settle()
+    # After the first paint: the window has fitted itself to the (offscreen) screen by then.
+    window.resize(*SIZE)
     _settle()
     if query:
         window.policy_tab.search_field.setText(query)

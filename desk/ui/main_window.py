@@ -15,7 +15,6 @@ from PySide6.QtCore import QByteArray, QEvent, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QFrame,
-    QLabel,
     QMainWindow,
     QTabWidget,
     QVBoxLayout,
@@ -29,10 +28,14 @@ from desk.ui.policy.folder import PolicyFolderStatus
 from desk.ui.policy.parts import key_text
 from desk.ui.policy.tab import PolicyActions, PolicyTab
 from desk.ui.policy.topic_model import SearchFn
+from desk.ui.widgets.elided_label import ElidedLabel
 from desk.ui.widgets.strips import CrisisStrip, PolicyBanner
 from desk.ui.widgets.theme import WARNING_MARK
 
 COPY_SLOTS = 9
+DEFAULT_SIZE = (1180, 780)
+# Title bar and borders of a typical window manager, until the real frame is known.
+_FRAME_GUESS = (16, 40)
 _COPIED_MS = 4000
 
 
@@ -108,12 +111,12 @@ class MainWindow(QMainWindow):
         col.addWidget(self.tabs, 1)
         self.setCentralWidget(central)
 
-        self.policy_label = QLabel(_policy_text(book))
+        self.policy_label = ElidedLabel(_policy_text(book))
         self.policy_label.setObjectName("policyLabel")
         self.folder_status = PolicyFolderStatus(action=self.policy_folder_action)
         self.folder_label = self.folder_status.label
         self.set_policy_folder(policy_folder)
-        self.statusBar().addPermanentWidget(self.policy_label)
+        self.statusBar().addPermanentWidget(self.policy_label, 1)
         self.statusBar().addPermanentWidget(_separator())
         self.statusBar().addPermanentWidget(self.folder_status)
 
@@ -124,6 +127,7 @@ class MainWindow(QMainWindow):
         self.setTabOrder(self.policy_tab.search_field, self.policy_tab.new_call_button)
         self.setTabOrder(self.policy_tab.new_call_button, self.policy_tab.list)
         self._restore_state()
+        self.after_first_paint(self.fit_to_screen)
         self.policy_tab.search_field.setFocus(Qt.FocusReason.OtherFocusReason)
 
     # Intents ---------------------------------------------------------------------------
@@ -145,6 +149,11 @@ class MainWindow(QMainWindow):
         self.policy_tab.new_call()
         self.statusBar().showMessage("New call: search cleared, checklist unticked", _COPIED_MS)
         self.new_call_started.emit()
+
+    def forget_call(self) -> None:
+        """The screen is locking: clear the caller's words (and the danger warning they
+        raised) and every tick, without moving the keyboard focus."""
+        self.policy_tab.new_call(focus=False)
 
     def copy_script(self, number: int) -> bool:
         """Copy script `number` of the topic on show; says so in the status bar."""
@@ -265,12 +274,42 @@ class MainWindow(QMainWindow):
             self.policy_tab.splitter.setSizes([440, 660])
 
     def _default_geometry(self) -> None:
+        """A roomy window that fits the screen's free area with its title bar and borders.
+
+        The frame's real size is known only once shown; until then a typical one is assumed,
+        and `fit_to_screen()` corrects it after the first paint.
+        """
         screen = QGuiApplication.primaryScreen()
-        width, height = 1180, 780
+        width, height = DEFAULT_SIZE
         if screen is not None:
             area = screen.availableGeometry()
-            width, height = min(width, area.width()), min(height, area.height())
+            width = min(width, area.width() - _FRAME_GUESS[0])
+            height = min(height, area.height() - _FRAME_GUESS[1])
+            self.move(
+                area.x() + max(0, (area.width() - width - _FRAME_GUESS[0]) // 2),
+                area.y() + max(0, (area.height() - height - _FRAME_GUESS[1]) // 2),
+            )
         self.resize(width, height)
+
+    def fit_to_screen(self) -> None:
+        """Shrink and move the window so that all of it, frame included, is on its screen."""
+        if self.isMaximized() or self.isFullScreen():
+            return
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        if screen is None:
+            return
+        area = screen.availableGeometry()
+        frame = self.frameGeometry()
+        extra_w, extra_h = frame.width() - self.width(), frame.height() - self.height()
+        width = min(self.width(), area.width() - extra_w)
+        height = min(self.height(), area.height() - extra_h)
+        if (width, height) != (self.width(), self.height()):
+            self.resize(width, height)
+        frame = self.frameGeometry()
+        x = min(max(frame.x(), area.x()), area.right() + 1 - frame.width())
+        y = min(max(frame.y(), area.y()), area.bottom() + 1 - frame.height())
+        if (x, y) != (frame.x(), frame.y()):
+            self.move(x, y)
 
     def save_state(self) -> None:
         """Remember geometry and the splitter (layout only: never client data)."""

@@ -192,15 +192,16 @@ def test_staff_picker_shows_why_an_addition_is_refused(qtbot, log) -> None:
     assert dialog.model.rowCount() == 2
 
 
-def test_staff_session_remembers_the_id_per_workstation(log, settings) -> None:
-    """The chosen staff id comes back next start; an unknown id asks again."""
+def test_staff_session_remembers_the_id_as_the_default_only(log, settings) -> None:
+    """Next start nobody is at the desk yet; the last person is only the picker's default."""
     first = StaffSession(log=log, settings=settings)
-    assert first() is None
+    assert first() is None and first.last is None
     first.set(log.get_staff("sam"))
     again = StaffSession(log=log, settings=settings)
-    assert again() == Staff(id="sam", name="Sam Patel")
+    assert again() is None
+    assert again.last == Staff(id="sam", name="Sam Patel")
     settings.setValue("desk/staff_id", "nobody")
-    assert StaffSession(log=log, settings=settings)() is None
+    assert StaffSession(log=log, settings=settings).last is None
 
 
 def test_status_widget_follows_who_is_at_the_desk(qtbot, log, session) -> None:
