@@ -142,8 +142,8 @@ def test_privacy_is_on_by_default_and_masks_the_table(qtbot, tab, log, clock) ->
     assert tab.proxy.privacy
     names = {tab.proxy.index(r, CLIENT_COLUMN).data() for r in range(tab.proxy.rowCount())}
     assert names == {
-        "J\u2022\u2022\u2022 S\u2022\u2022\u2022",
-        "K\u2022\u2022\u2022 O\u2022\u2022\u2022",
+        "J\u2022\u2022\u2022 S\u2022\u2022\u2022 #1",
+        "K\u2022\u2022\u2022 O\u2022\u2022\u2022 #2",
     }
     assert "Jane" not in visible_text(tab) and "Kevin" not in visible_text(tab)
 
