@@ -68,6 +68,7 @@ def build(
         parent=window,
     )
     window.policy_folder_requested.connect(switch.change)
+    _appearance(app, window)
     _connect(window)
     window.after_first_paint(search.warm)
     if requests:
@@ -88,6 +89,7 @@ def _connect(window: MainWindow) -> None:
         (window.new_call_action, ("F5", "Ctrl+Shift+N")),
         (window.email_request_action, ("Ctrl+E",)),
         (window.policy_folder_action, ("Ctrl+Shift+F",)),
+        (window.settings_action, ("Ctrl+,",)),
         (window.quit_action, ("Ctrl+Q",)),
         *((action, (f"Ctrl+{n}",)) for n, action in enumerate(window.copy_actions, 1)),
     ]
@@ -110,6 +112,28 @@ def _policy_loader(*, data_dir: Path, clock: Clock | None) -> Callable[[Path | N
         )
 
     return load
+
+
+def _appearance(app: QApplication, window: MainWindow) -> None:
+    """The focus ring in every window, the colour scheme from settings, and the settings
+    dialog that changes it (and the idle lock) live."""
+    from desk.ui.settings.dialog import SettingsDialog, read_settings, write_settings
+    from desk.ui.widgets.focus_ring import FocusRing
+    from desk.ui.widgets.scheme import SchemeSwitch, saved_scheme
+
+    FocusRing(app=app, parent=window)
+    scheme = SchemeSwitch(app=app, choice=saved_scheme(window.settings), parent=window)
+
+    def change() -> None:
+        chosen = SettingsDialog.ask(current=read_settings(window.settings), parent=window)
+        if chosen is None:
+            return
+        write_settings(window.settings, chosen)
+        scheme.set_choice(chosen.scheme)
+        window.settings_changed.emit()
+        window.show_message("Settings saved")
+
+    window.settings_requested.connect(change)
 
 
 def _use_policy(window: MainWindow, search: _LazySearch, loaded: LoadResult) -> LoadResult:
@@ -203,6 +227,7 @@ def _show_requests(window: MainWindow, *, log: RequestLog, clock: Clock | None, 
     window.email_request_requested.connect(tab.start_request)
     # A new call or the lock forgets the last caller on both tabs.
     window.new_call_started.connect(tab.new_call)
+    window.settings_changed.connect(tab.settings_changed)
     tab.lock_changed.connect(lambda locked: window.forget_call() if locked else None)
 
     def stop() -> None:

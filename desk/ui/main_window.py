@@ -25,10 +25,11 @@ from desk.core.policy.book import PolicyBook
 from desk.core.policy.fallback import LoadResult
 
 from desk.ui.policy.folder import PolicyFolderStatus
-from desk.ui.policy.parts import key_text
+from desk.ui.policy.parts import key_text, text_button
 from desk.ui.policy.tab import PolicyActions, PolicyTab
 from desk.ui.policy.topic_model import SearchFn
 from desk.ui.widgets.elided_label import ElidedLabel
+from desk.ui.widgets.focus_chain import follow_reading_order
 from desk.ui.widgets.strips import CrisisStrip, PolicyBanner
 from desk.ui.widgets.theme import WARNING_MARK
 
@@ -45,12 +46,16 @@ class MainWindow(QMainWindow):
     Signals:
         email_request_requested(): staff asked to start an email-address request.
         policy_folder_requested(): the office manager asked to choose the policy folder.
+        settings_requested(): staff asked for the settings (idle lock, colours).
+        settings_changed(): new settings were saved; parts that read them read them again.
         new_call_started(): a new call began; tabs holding per-call state should clear it.
         closing(): the window is closing; stop background work and close stores.
     """
 
     email_request_requested = Signal()
     policy_folder_requested = Signal()
+    settings_requested = Signal()
+    settings_changed = Signal()
     new_call_started = Signal()
     closing = Signal()
 
@@ -81,6 +86,7 @@ class MainWindow(QMainWindow):
             "Policy &folder\u2026", self.policy_folder_requested.emit
         )
         self.quit_action = self._action("&Quit", self.close)
+        self.settings_action = self._action("Se&ttings\u2026", self.settings_requested.emit)
         self.copy_actions = [
             self._action(f"Copy script {n}", lambda _=False, n=n: self.copy_script(n))
             for n in range(1, COPY_SLOTS + 1)
@@ -119,6 +125,13 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.policy_label, 1)
         self.statusBar().addPermanentWidget(_separator())
         self.statusBar().addPermanentWidget(self.folder_status)
+        self.settings_button = text_button("Settings\u2026", parent=self)
+        self.settings_button.setObjectName("settingsButton")
+        self.settings_button.setToolTip("Idle lock and colours")
+        self.settings_button.clicked.connect(self.settings_action.trigger)
+        self.statusBar().addPermanentWidget(_separator())
+        self.statusBar().addPermanentWidget(self.settings_button)
+        self._status: list[QWidget] = [self.folder_status, self.settings_button]  # left to right
 
         self.policy_tab.copied.connect(self._on_copied)
         self.policy_tab.crisis_suspected.connect(self.crisis_strip.set_alert)
@@ -126,6 +139,7 @@ class MainWindow(QMainWindow):
 
         self.setTabOrder(self.policy_tab.search_field, self.policy_tab.new_call_button)
         self.setTabOrder(self.policy_tab.new_call_button, self.policy_tab.list)
+        self.follow_reading_order()
         self._restore_state()
         self.after_first_paint(self.fit_to_screen)
         self.policy_tab.search_field.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -184,7 +198,16 @@ class MainWindow(QMainWindow):
 
     def add_tab(self, widget: QWidget, title: str) -> int:
         """Add a tab after "Policy answers"; returns its index. `title` may hold a mnemonic."""
-        return self.tabs.addTab(widget, title)
+        index = self.tabs.addTab(widget, title)
+        self.follow_reading_order()
+        return index
+
+    def follow_reading_order(self) -> list[QWidget]:
+        """Put the tab chain in reading order: the strips, the tabs and their pages, then the
+        status bar (left to right); returns the chain."""
+        pages = [page for i in range(self.tabs.count()) if (page := self.tabs.widget(i))]
+        regions = [self.crisis_strip, self.banner, self.tabs.tabBar(), *pages, *self._status]
+        return follow_reading_order(self, regions)
 
     def after_first_paint(self, callback: Callable[[], object]) -> None:
         """Run `callback` once the window has painted, so work that can wait never delays it."""
@@ -197,6 +220,8 @@ class MainWindow(QMainWindow):
         """Put a permanent widget in the status bar, left of the policy details."""
         self.statusBar().insertPermanentWidget(0, _separator())
         self.statusBar().insertPermanentWidget(0, widget)
+        self._status.insert(0, widget)
+        self.follow_reading_order()
 
     def show_policy_issues(
         self, *, folder: Path, issues: Sequence[object], kept_at: datetime | None = None
@@ -216,6 +241,7 @@ class MainWindow(QMainWindow):
             self.setWindowTitle(f"Desk \u2013 {loaded.book.practice.name}")
             self.policy_label.setText(_policy_text(loaded.book))
             self.policy_tab.set_book(loaded.book)
+            self.follow_reading_order()
         if loaded.fell_back and loaded.requested is not None:
             self.show_policy_issues(
                 folder=loaded.requested,

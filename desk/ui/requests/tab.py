@@ -67,6 +67,7 @@ class RequestsTab(QWidget):
         self._clock = clock
         self.prompter: RequestPrompter = prompter or Prompter(parent=self)
         self._idle = idle_lock
+        self._settings: QSettings | None = None
         self._locked = False
         self._current: Request | None = None
         self._resetting = False
@@ -131,6 +132,7 @@ class RequestsTab(QWidget):
         session = StaffSession(log=log, settings=settings)
         idle = IdleLock(clock=clock, timeout=idle_timeout(settings))
         tab = cls(log=log, current_staff=session, clock=clock, idle_lock=idle, parent=parent)
+        tab._settings = settings
         session.setParent(tab)
         idle.setParent(tab)
         return tab
@@ -389,6 +391,11 @@ class RequestsTab(QWidget):
 
     def _set_resetting(self, on: bool) -> None:
         self._resetting = on
+
+    def settings_changed(self) -> None:
+        """Read the idle time again after the window's settings were saved."""
+        if self._idle is not None and self._settings is not None:
+            self._idle.set_timeout(idle_timeout(self._settings))
 
     def _last_staff(self) -> Staff | None:
         """The picker's default: who is (or was last) at the desk."""
