@@ -172,6 +172,11 @@ class TopicView(QWidget):
 
         if topic.id == "crisis" and self._book.practice.crisis_resources:
             col.addWidget(self._crisis_card())
+        # In a crisis what staff must do comes before what they say, so the steps are on screen
+        # without scrolling on a 768-pixel-high desk screen.
+        steps_first = topic.id == "crisis"
+        if steps_first:
+            col.addWidget(self._checklist_block(topic))
 
         col.addWidget(SectionHeading("Say to the caller"))
         self.copy_buttons = []
@@ -191,7 +196,8 @@ class TopicView(QWidget):
             row.addStretch(1)
             col.addLayout(row)
 
-        col.addWidget(self._checklist_block(topic))
+        if not steps_first:
+            col.addWidget(self._checklist_block(topic))
 
         if topic.rationale:
             col.addWidget(SectionHeading("Why"))

@@ -26,11 +26,13 @@ from desk.ui.requests.actions import RequestActions
 from desk.ui.requests.detail import RequestDetail
 from desk.ui.requests.filters import RequestFilterBar
 from desk.ui.requests.log.tools import JobBar
-from desk.ui.requests.model import CLIENT_COLUMN, COLUMNS, RequestTableModel
+from desk.ui.requests.model import COLUMNS, COUNSELOR_COLUMN, RequestTableModel
 from desk.ui.requests.widgets import ActionButton
 from desk.ui.widgets.flow_layout import FlowLayout
 
-COLUMN_WIDTHS = (82, 124, 150, 160, 106, 124)
+# The client column keeps room for a whole mask ("J••• S••• #1234"); the counselor's name,
+# also shown in the history pane, is the one that gives way on a narrow screen.
+COLUMN_WIDTHS = (76, 118, 132, 160, 106, 118)
 
 
 def make_table(model: QAbstractItemModel, *, parent: QWidget) -> QTableView:
@@ -55,7 +57,7 @@ def make_table(model: QAbstractItemModel, *, parent: QWidget) -> QTableView:
     header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
     for column, width in zip(range(len(COLUMNS)), COLUMN_WIDTHS, strict=True):
         header.resizeSection(column, width)
-    header.setSectionResizeMode(CLIENT_COLUMN, QHeaderView.ResizeMode.Stretch)
+    header.setSectionResizeMode(COUNSELOR_COLUMN, QHeaderView.ResizeMode.Stretch)
     header.setMinimumSectionSize(60)
     return table
 
@@ -134,7 +136,7 @@ class RequestsPage(QWidget):
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
         splitter.setChildrenCollapsible(False)
-        splitter.setSizes([760, 500])
+        splitter.setSizes([800, 420])
         detail.setMinimumWidth(300)
         self.table.setMinimumWidth(340)
 
