@@ -288,6 +288,10 @@ def _application() -> QApplication:
     if isinstance(existing, QApplication):
         return existing
     app = QApplication(sys.argv[:1])
+    from desk.ui.widgets.outlines import OutlinedStyle
+
+    # Control edges that stay visible on dark palettes (the application owns the style).
+    app.setStyle(OutlinedStyle(app.style().name()))
     app.setApplicationName(paths.APP_NAME)
     app.setDesktopFileName("desk")
     return app

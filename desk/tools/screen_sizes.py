@@ -67,6 +67,7 @@ def _one(out: Path, label: str, scheme: str) -> list[Path]:
     from desk.tools.request_screens import _Clock, fill_sample_log
 
     from desk.ui.requests.tab import RequestsTab
+    from desk.ui.widgets.outlines import OutlinedStyle
     from desk.ui.widgets.scheme import SETTINGS_KEY
 
     def settle(rounds: int = 8) -> None:
@@ -85,7 +86,7 @@ def _one(out: Path, label: str, scheme: str) -> list[Path]:
     settings.sync()
     app = QApplication.instance() or QApplication([sys.argv[0]])
     assert isinstance(app, QApplication)
-    app.setStyle("Fusion")
+    app.setStyle(OutlinedStyle("Fusion"))
     _app, window = desk_app.build(data_dir=tmp / "data", settings_path=tmp / "desk.ini")
     window.show()
     while not isinstance(window.tabs.widget(1), RequestsTab):

@@ -14,52 +14,16 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, Qt
-from PySide6.QtGui import QColor, QPalette
+from PySide6.QtCore import QCoreApplication, QEventLoop
 from PySide6.QtWidgets import QApplication
 
 from desk import app as desk_app
 from desk.paths import bundled_policy_dir
 
 from desk.ui.main_window import MainWindow
+from desk.ui.widgets.scheme import dark_palette
 
 SIZE = (1280, 800)
-
-
-def dark_palette() -> QPalette:
-    """Qt's own dark Fusion palette (qt_fusionPalette), which offscreen rendering cannot ask for."""
-    window = QColor(50, 50, 50)
-    text = QColor(240, 240, 240)
-    mid = window.darker(130)
-    p = QPalette()
-    roles = QPalette.ColorRole
-    colours = {
-        roles.Window: window,
-        roles.WindowText: text,
-        roles.Base: window.darker(140),
-        roles.AlternateBase: window.darker(110),
-        roles.Text: text,
-        roles.Button: window,
-        roles.ButtonText: text,
-        roles.BrightText: QColor(Qt.GlobalColor.white),
-        roles.Light: window.lighter(150),
-        roles.Midlight: mid.lighter(110),
-        roles.Mid: mid,
-        roles.Dark: window.darker(150),
-        roles.Shadow: QColor(Qt.GlobalColor.black),
-        roles.Highlight: QColor(48, 140, 198),
-        roles.HighlightedText: text,
-        roles.Link: QColor(48, 140, 198).lighter(130),
-        roles.LinkVisited: QColor(255, 0, 255).darker(110),
-        roles.ToolTipBase: window,
-        roles.ToolTipText: text,
-        roles.PlaceholderText: QColor(text.red(), text.green(), text.blue(), 128),
-    }
-    for role, colour in colours.items():
-        p.setColor(role, colour)
-    for role in (roles.Text, roles.WindowText, roles.ButtonText):
-        p.setColor(QPalette.ColorGroup.Disabled, role, QColor(130, 130, 130))
-    return p
 
 
 def _settle() -> None:
