@@ -29,7 +29,7 @@ from desk.ui.policy.parts import key_text, text_button
 from desk.ui.policy.tab import PolicyActions, PolicyTab
 from desk.ui.policy.topic_model import SearchFn
 from desk.ui.widgets.elided_label import ElidedLabel
-from desk.ui.widgets.focus_chain import follow_reading_order
+from desk.ui.widgets.focus_chain import step
 from desk.ui.widgets.strips import CrisisStrip, PolicyBanner
 from desk.ui.widgets.theme import WARNING_MARK
 
@@ -139,7 +139,6 @@ class MainWindow(QMainWindow):
 
         self.setTabOrder(self.policy_tab.search_field, self.policy_tab.new_call_button)
         self.setTabOrder(self.policy_tab.new_call_button, self.policy_tab.list)
-        self.follow_reading_order()
         self._restore_state()
         self.after_first_paint(self.fit_to_screen)
         self.policy_tab.search_field.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -198,16 +197,16 @@ class MainWindow(QMainWindow):
 
     def add_tab(self, widget: QWidget, title: str) -> int:
         """Add a tab after "Policy answers"; returns its index. `title` may hold a mnemonic."""
-        index = self.tabs.addTab(widget, title)
-        self.follow_reading_order()
-        return index
+        return self.tabs.addTab(widget, title)
 
-    def follow_reading_order(self) -> list[QWidget]:
-        """Put the tab chain in reading order: the strips, the tabs and their pages, then the
-        status bar (left to right); returns the chain."""
+    def tab_regions(self) -> list[QWidget]:
+        """Where Tab goes, top to bottom: the strips, the tabs, the page, the status bar."""
         pages = [page for i in range(self.tabs.count()) if (page := self.tabs.widget(i))]
-        regions = [self.crisis_strip, self.banner, self.tabs.tabBar(), *pages, *self._status]
-        return follow_reading_order(self, regions)
+        return [self.crisis_strip, self.banner, self.tabs.tabBar(), *pages, *self._status]
+
+    def focusNextPrevChild(self, next: bool) -> bool:
+        # Reading order rather than creation order: parts of the window are built late.
+        return step(self, self.tab_regions(), forward=next)
 
     def after_first_paint(self, callback: Callable[[], object]) -> None:
         """Run `callback` once the window has painted, so work that can wait never delays it."""
@@ -221,7 +220,6 @@ class MainWindow(QMainWindow):
         self.statusBar().insertPermanentWidget(0, _separator())
         self.statusBar().insertPermanentWidget(0, widget)
         self._status.insert(0, widget)
-        self.follow_reading_order()
 
     def show_policy_issues(
         self, *, folder: Path, issues: Sequence[object], kept_at: datetime | None = None
@@ -241,7 +239,6 @@ class MainWindow(QMainWindow):
             self.setWindowTitle(f"Desk \u2013 {loaded.book.practice.name}")
             self.policy_label.setText(_policy_text(loaded.book))
             self.policy_tab.set_book(loaded.book)
-            self.follow_reading_order()
         if loaded.fell_back and loaded.requested is not None:
             self.show_policy_issues(
                 folder=loaded.requested,
