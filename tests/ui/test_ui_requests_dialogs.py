@@ -281,3 +281,18 @@ def test_suggested_ids_are_valid_ids() -> None:
     assert suggest_id("Mar\u00eda-Jos\u00e9 O'Neil") == "maria.jose"
     for name in ("Sam Patel", "Mar\u00eda-Jos\u00e9 O'Neil", "Zo\u00eb  van der Berg"):
         assert ID_PATTERN.fullmatch(suggest_id(name))
+
+
+def test_typing_a_surname_picks_the_counselor(qtbot, log) -> None:
+    """In the counselor box, typing any part of the name selects that counselor."""
+    dialog = NewRequestDialog(counselors=log.list_counselors())
+    qtbot.addWidget(dialog)
+    combo = dialog.counselor
+    qtbot.keyClicks(combo, "oka")
+    assert combo.currentData() == "okafor"
+    combo.search_timer.timeout.emit()  # a pause starts a new search
+    qtbot.keyClicks(combo, "ruiz")
+    assert combo.currentData() == "ruiz"
+    combo.search_timer.timeout.emit()
+    qtbot.keyClicks(combo, "zzz")
+    assert combo.currentData() == "ruiz"  # no match leaves the choice alone

@@ -21,6 +21,7 @@ from desk.core.requests.models import STATUSES, Counselor, RequestFilter
 
 from desk.ui.requests.words import status_text
 from desk.ui.widgets.flow_layout import FlowLayout
+from desk.ui.widgets.name_combo import NameCombo
 
 
 class RequestFilterBar(QWidget):
@@ -42,7 +43,7 @@ class RequestFilterBar(QWidget):
             self.status.addItem(status_text(status), status)
         self.status.setAccessibleName("Status filter")
 
-        self.counselor = QComboBox(self)
+        self.counselor = NameCombo(self)
         self.counselor.setAccessibleName("Counselor filter")
         self.counselor.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.counselor.setMinimumContentsLength(14)
