@@ -9,9 +9,9 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from desk.core.language.text import merge_compounds, normalize
 from desk.core.policy.book import TOPIC_IDS, ChecklistItem, PolicyBook, Practice, Script, Topic
 from desk.core.search.ranking import Hit, SearchIndex, is_crisis
-from desk.core.search.text import merge_compounds, normalize
 
 QUESTIONS = Path(__file__).resolve().parents[2] / "data" / "caller_questions.yaml"
 TOP1_GOAL = 0.90
