@@ -174,7 +174,7 @@ def _mount_requests(window: MainWindow, *, data_dir: Path, clock: Clock | None) 
     from desk.core.errors import StoreError
     from desk.core.requests import open_log
 
-    from desk.ui.requests.log.opener import LogOpener
+    from desk.ui.requests.opening import LogOpener
     from desk.ui.requests.tab import TITLE
 
     placeholder = QLabel("Opening the email-request log…")
@@ -215,6 +215,7 @@ def _show_requests(window: MainWindow, *, log: RequestLog, clock: Clock | None, 
     """Put the requests tab where the placeholder was and wire it to the window."""
     from desk.core.requests.workflow import utc_now
 
+    from desk.ui.lock.idle import idle_timeout
     from desk.ui.requests.tab import RequestsTab
 
     tab = RequestsTab.build(log=log, settings=window.settings, clock=clock or utc_now)
@@ -227,7 +228,7 @@ def _show_requests(window: MainWindow, *, log: RequestLog, clock: Clock | None, 
     window.email_request_requested.connect(tab.start_request)
     # A new call or the lock forgets the last caller on both tabs.
     window.new_call_started.connect(tab.new_call)
-    window.settings_changed.connect(tab.settings_changed)
+    window.settings_changed.connect(lambda: tab.set_idle_timeout(idle_timeout(window.settings)))
     tab.lock_changed.connect(lambda locked: window.forget_call() if locked else None)
 
     def stop() -> None:

@@ -120,3 +120,26 @@ def test_each_start_asks_who_is_at_the_desk(
     assert "At the desk: nobody yet" in visible_text(window.statusBar())
     assert tab.unlock()
     assert offered == [Staff(id="sam", name="Sam Patel")]
+
+
+def test_settings_change_the_idle_lock_live(
+    open_window: Opener,
+    qtbot: Any,
+    data_dir: Path,
+    tmp_path: Path,
+    offered: list[Staff | None],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Saving 9 minutes in the window's settings locks after 9 idle minutes from then on."""
+    from datetime import timedelta
+
+    from desk.ui.settings.dialog import DeskSettings, SettingsDialog
+
+    chosen = DeskSettings(idle_minutes=9, scheme="system")
+    monkeypatch.setattr(SettingsDialog, "ask", classmethod(lambda cls, **_kw: chosen))
+    window, tab = _requests_tab(open_window, qtbot, data_dir)
+    window.settings_action.trigger()
+    idle = tab._idle
+    assert isinstance(idle, IdleLock) and idle.timeout == timedelta(minutes=9)
+    saved = QSettings(str(tmp_path / "desk.ini"), QSettings.Format.IniFormat)
+    assert saved.value("privacy/idle_lock_minutes") in (9, "9")

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QApplication, QDialog
 
 from desk.core.requests.models import Head, Staff, VerifyReport
 
-from desk.ui.requests.log.results import VerifyResultDialog
+from desk.ui.requests.outcomes import VerifyResultDialog
 from desk.ui.requests.release import ReleaseDialog
 from desk.ui.staff.picker import StaffPickerDialog
 

@@ -1,1 +1,1 @@
-"""Signs that someone may be in danger, in a caller's words. Imports: stdlib only."""
+"""Signs that someone may be in danger, in a caller's words. Imports: core.language."""

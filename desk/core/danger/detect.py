@@ -21,7 +21,7 @@ from desk.core.danger.signs import (
     TYPO_WORDS,
     Pattern,
 )
-from desk.core.search.text import normalize, stem
+from desk.core.language.text import normalize, stem
 
 _WORDS = frozenset(stem(w) for w in DANGER_WORDS) | frozenset(DANGER_WORDS)
 

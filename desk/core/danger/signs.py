@@ -11,8 +11,8 @@ lists are independent of any practice's policy.
 
 from __future__ import annotations
 
-from desk.core.search.text import stem
-from desk.core.search.words import word_list
+from desk.core.language.text import stem
+from desk.core.language.words import word_list
 
 END = "$"
 

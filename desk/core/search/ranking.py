@@ -15,17 +15,8 @@ from dataclasses import dataclass
 from operator import itemgetter
 
 from desk.core.danger.detect import is_crisis
-from desk.core.policy.book import PolicyBook
-from desk.core.search.index import (
-    PAIR_SPAN,
-    PHRASE_FIELDS,
-    TypoFinder,
-    build_pair_postings,
-    build_postings,
-    topic_fields,
-)
-from desk.core.search.text import drop_idioms, merge_compounds, normalize, stem
-from desk.core.search.words import (
+from desk.core.language.text import drop_idioms, merge_compounds, normalize, stem
+from desk.core.language.words import (
     GENERIC_WEIGHT,
     GENERIC_WORDS,
     REASON_TERMS,
@@ -34,6 +25,15 @@ from desk.core.search.words import (
     SYNONYMS,
     WEAK_WEIGHT,
     WEAK_WORDS,
+)
+from desk.core.policy.book import PolicyBook
+from desk.core.search.index import (
+    PAIR_SPAN,
+    PHRASE_FIELDS,
+    TypoFinder,
+    build_pair_postings,
+    build_postings,
+    topic_fields,
 )
 
 __all__ = ["CRISIS_TOPIC", "Hit", "SearchIndex", "is_crisis"]

@@ -21,11 +21,11 @@ from PySide6.QtWidgets import (
 
 from desk.core.policy.book import PolicyBook, Topic
 
-from desk.ui.policy.parts import ActionButton
 from desk.ui.policy.search_field import SearchField
 from desk.ui.policy.topic_list import TopicList
 from desk.ui.policy.topic_model import SearchFn, TopicListModel, TopicRole, TopicSearchProxy
 from desk.ui.policy.topic_view import TopicView
+from desk.ui.widgets.parts import ActionButton
 from desk.ui.widgets.theme import muted_text
 
 

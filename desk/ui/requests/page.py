@@ -23,11 +23,11 @@ from PySide6.QtWidgets import (
 from desk.core.requests.models import RequestFilter
 
 from desk.ui.requests.actions import RequestActions
+from desk.ui.requests.audit import JobBar
 from desk.ui.requests.detail import RequestDetail
 from desk.ui.requests.filters import RequestFilterBar
-from desk.ui.requests.log.tools import JobBar
 from desk.ui.requests.model import COLUMNS, COUNSELOR_COLUMN, RequestTableModel
-from desk.ui.requests.widgets import ActionButton
+from desk.ui.widgets.controls import ActionButton
 from desk.ui.widgets.flow_layout import FlowLayout
 
 # The client column keeps room for a whole mask ("J••• S••• #1234"); the counselor's name,

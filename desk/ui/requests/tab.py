@@ -7,6 +7,7 @@ idle time; while locked no client data is on screen, in a dialog or on the clipb
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import timedelta
 
 import shiboken6
 from PySide6.QtCore import QItemSelection, QSettings, Signal
@@ -20,12 +21,12 @@ from desk.core.requests.models import Clock, Event, Request, RequestFilter, Staf
 from desk.ui.lock.idle import IdleLock, idle_timeout
 from desk.ui.lock.screen import LockScreen
 from desk.ui.requests.actions import RequestActions, RequestWorkflow
+from desk.ui.requests.audit import LogTools
 from desk.ui.requests.background import BackgroundReads
 from desk.ui.requests.badge import TITLE, PendingBadge, enclosing_tabs, tab_title
 from desk.ui.requests.clipboard import ClipboardGuard
 from desk.ui.requests.detail import RequestDetail
 from desk.ui.requests.filters import RequestFilterBar
-from desk.ui.requests.log.tools import LogTools
 from desk.ui.requests.model import RequestProxy, RequestRole, RequestTableModel
 from desk.ui.requests.page import RequestsPage
 from desk.ui.requests.prompter import Prompter, RequestPrompter
@@ -67,7 +68,6 @@ class RequestsTab(QWidget):
         self._clock = clock
         self.prompter: RequestPrompter = prompter or Prompter(parent=self)
         self._idle = idle_lock
-        self._settings: QSettings | None = None
         self._locked = False
         self._current: Request | None = None
         self._resetting = False
@@ -132,7 +132,6 @@ class RequestsTab(QWidget):
         session = StaffSession(log=log, settings=settings)
         idle = IdleLock(clock=clock, timeout=idle_timeout(settings))
         tab = cls(log=log, current_staff=session, clock=clock, idle_lock=idle, parent=parent)
-        tab._settings = settings
         session.setParent(tab)
         idle.setParent(tab)
         return tab
@@ -267,10 +266,7 @@ class RequestsTab(QWidget):
         self._show_detail()
 
     def lock(self, *, idle: bool = True) -> None:
-        """Hide every piece of client data until staff pick themselves again.
-
-        Everything of the last caller goes too, so unlocking starts clean with names masked.
-        """
+        """Hide all client data until staff pick themselves again; forget the last caller."""
         self.prompter.hide_sensitive()
         self.clipboard.clear_now()
         self.new_call()
@@ -392,13 +388,11 @@ class RequestsTab(QWidget):
     def _set_resetting(self, on: bool) -> None:
         self._resetting = on
 
-    def settings_changed(self) -> None:
-        """Read the idle time again after the window's settings were saved."""
-        if self._idle is not None and self._settings is not None:
-            self._idle.set_timeout(idle_timeout(self._settings))
+    def set_idle_timeout(self, timeout: timedelta) -> None:
+        if self._idle is not None:
+            self._idle.set_timeout(timeout)
 
-    def _last_staff(self) -> Staff | None:
-        """The picker's default: who is (or was last) at the desk."""
+    def _last_staff(self) -> Staff | None:  # the picker's default
         if isinstance(self._staff, StaffSession):
             return self._staff.last
         return self._staff()
