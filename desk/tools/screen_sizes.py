@@ -26,6 +26,7 @@ SCREENS = (
 
 def render(out: Path) -> list[Path]:
     """Write every screen size, light and dark, to `out`; returns the files written."""
+    out = out.resolve()  # each screen runs in a scratch folder
     out.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
     with tempfile.TemporaryDirectory(prefix="desk-sizes-") as name:
