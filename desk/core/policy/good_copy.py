@@ -127,7 +127,10 @@ def _read_stamp(target: Path) -> dict[str, object]:
 
 def _write_private(path: Path, data: bytes) -> None:
     partial = path.with_name(f".{path.name}.partial")
-    fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with contextlib.suppress(FileNotFoundError):
+        partial.unlink()  # a leftover (or a planted link) is never written through
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
+    fd = os.open(partial, flags, 0o600)
     try:
         with os.fdopen(fd, "wb") as f:
             f.write(data)

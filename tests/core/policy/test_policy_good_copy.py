@@ -98,3 +98,17 @@ def test_unwritable_store_never_stops_loading(tmp_path: Path) -> None:
     blocker.write_text("not a folder", encoding="utf-8")
     result = load_with_fallback(folder, good_copies=blocker / "store", now=_WHEN)
     assert not result.fell_back and result.book.source_dir == folder
+
+
+def test_a_planted_link_is_not_written_through(tmp_path: Path) -> None:
+    """A link planted where the stamp is written never lets the copy overwrite its target."""
+    folder, store = _practice(tmp_path), tmp_path / "store"
+    copy = keep(folder, store=store, now=_WHEN)
+    assert copy is not None
+    victim = tmp_path / "victim.txt"
+    victim.write_text("keep me", encoding="utf-8")
+    (copy.folder / ".kept.json.partial").symlink_to(victim)
+    assert keep(folder, store=store, now=_WHEN + timedelta(days=1)) is not None
+    assert victim.read_text(encoding="utf-8") == "keep me"
+    found = find(folder, store=store)
+    assert found is not None and found.checked_at == _WHEN + timedelta(days=1)
