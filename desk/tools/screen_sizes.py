@@ -24,14 +24,22 @@ SCREENS = (
 )
 
 
-def render(out: Path) -> list[Path]:
-    """Write every screen size, light and dark, to `out`; returns the files written."""
+def render(
+    out: Path,
+    *,
+    screens: tuple[tuple[str, int, int, float], ...] = SCREENS,
+    schemes: tuple[str, ...] = ("light", "dark"),
+) -> list[Path]:
+    """Write every screen size, light and dark, to `out`; returns the files written.
+
+    Raises RuntimeError if the window does not fit a screen, frame included.
+    """
     out = out.resolve()  # each screen runs in a scratch folder
     out.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
     with tempfile.TemporaryDirectory(prefix="desk-sizes-") as name:
         tmp = Path(name)
-        for label, width, height, scale in SCREENS:
+        for label, width, height, scale in screens:
             config = tmp / f"{label}.json"
             screen = {"name": label, "x": 0, "y": 0, "width": width, "height": height}
             screen |= {"logicalDpi": 96, "dpr": 1}
@@ -40,7 +48,7 @@ def render(out: Path) -> list[Path]:
             env["QT_QPA_PLATFORM"] = f"offscreen:configfile={config}"
             env["QT_SCALE_FACTOR"] = str(scale)
             env.pop("DESK_POLICY_DIR", None)
-            for scheme in ("light", "dark"):
+            for scheme in schemes:
                 cmd = [
                     sys.executable,
                     "-m",
@@ -95,6 +103,8 @@ def _one(out: Path, label: str, scheme: str) -> list[Path]:
     settle()
     screen = QGuiApplication.primaryScreen()
     assert screen is not None
+    if not screen.availableGeometry().contains(window.frameGeometry()):
+        raise SystemExit(f"the window {window.frameGeometry()} does not fit {label}")
 
     def shoot(name: str) -> Path:
         settle()

@@ -203,3 +203,20 @@ def test_locked_screen_chain_reaches_unlock(
     stops = _walk(qtbot, window, window.tabs.tabBar())
     assert stops[1] is tab.lock_screen.unlock_button
     assert all(window.statusBar().isAncestorOf(w) for w in stops[2:-1])
+
+
+def test_screen_size_tool_draws_the_window_on_a_1024x768_screen(tmp_path: Path) -> None:
+    """The screenshot tool's 1024x768 screen holds the whole default window (it fails if not)."""
+    from PySide6.QtGui import QImage
+
+    from desk.tools import screen_sizes
+
+    written = screen_sizes.render(
+        tmp_path, screens=(("1024x768", 1024, 768, 1.0),), schemes=("light",)
+    )
+    assert [p.name for p in written] == [
+        "screen-1024x768-crisis.png",
+        "screen-1024x768-requests.png",
+    ]
+    image = QImage(str(written[1]))
+    assert (image.width(), image.height()) == (1024, 768)
