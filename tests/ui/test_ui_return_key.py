@@ -101,3 +101,14 @@ def test_return_in_verify_checks_the_pasted_hash(qtbot) -> None:
     _return(qtbot, dialog)
     assert dialog.head_to_check == "cd" * 32
     assert dialog.result() == QDialog.DialogCode.Accepted
+
+
+def test_return_in_a_withdraw_reason_never_withdraws(qtbot) -> None:
+    """Return while typing the reason adds a line; withdrawing takes the button itself."""
+    from desk.ui.requests.dialogs import TextDialog
+
+    dialog = TextDialog(title="Withdraw request", prompt="Why?", ok_text="Withdraw", required=True)
+    _shown(qtbot, dialog)
+    qtbot.keyClicks(dialog.text, "Caller will ask in session")
+    _return(qtbot, dialog)
+    assert dialog.isVisible() and dialog.result() != QDialog.DialogCode.Accepted
