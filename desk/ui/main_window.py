@@ -118,6 +118,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
 
         self.policy_label = ElidedLabel(_policy_text(book))
+        self.policy_label.setToolTip(_policy_text(book))
         self.policy_label.setObjectName("policyLabel")
         self.folder_status = PolicyFolderStatus(action=self.policy_folder_action)
         self.folder_label = self.folder_status.label
@@ -238,6 +239,7 @@ class MainWindow(QMainWindow):
             self.book = loaded.book
             self.setWindowTitle(f"Desk \u2013 {loaded.book.practice.name}")
             self.policy_label.setText(_policy_text(loaded.book))
+            self.policy_label.setToolTip(_policy_text(loaded.book))
             self.policy_tab.set_book(loaded.book)
         if loaded.fell_back and loaded.requested is not None:
             self.show_policy_issues(

@@ -137,8 +137,13 @@ class SchemeSwitch(QObject):
         self._app = app
         self._choice = choice
         self._system_palette = QPalette(app.palette())
-        QGuiApplication.styleHints().colorSchemeChanged.connect(lambda _s: self.apply())
+        # A bound slot, so Qt drops the connection when this object goes.
+        QGuiApplication.styleHints().colorSchemeChanged.connect(self._system_changed)
         self.apply()
+
+    def _system_changed(self, _scheme: Qt.ColorScheme) -> None:
+        if self._choice == "system":
+            self.apply()
 
     @property
     def choice(self) -> str:
