@@ -16,6 +16,7 @@ import pytest
 from conftest import FakeClock
 from pypdf import PdfReader
 
+from desk.core.errors import DeskError
 from desk.core.requests import open_log
 from desk.core.requests.export.report import write_pdf
 from desk.core.requests.models import RequestFilter
@@ -194,3 +195,19 @@ def test_pdf_library_loads_only_when_a_pdf_is_written() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_missing_font_is_one_clear_error_and_no_file(
+    log: RequestLog, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Without the report fonts: a message naming the font, no file, no export recorded."""
+    from desk.core.requests.export import report
+
+    monkeypatch.setattr(report, "fonts_dir", lambda: tmp_path / "no-fonts")
+    target = tmp_path / "r.pdf"
+    before = log.head()
+    with pytest.raises(DeskError, match=r"font .*DejaVuSans\.ttf is missing"):
+        write_pdf(log, target, RequestFilter(), title="R", staff_id="jlee")
+    assert not target.exists()
+    assert list(tmp_path.glob(".r.pdf*")) == []
+    assert log.head() == before

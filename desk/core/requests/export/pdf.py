@@ -17,6 +17,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
+from desk.core.errors import DeskError
+
 if TYPE_CHECKING:
     from fpdf import FPDF
 
@@ -42,7 +44,8 @@ def _needs_shaping(text: str) -> bool:
 class ReportPdf:
     """A heading, a table whose header repeats on every page, closing lines, and a footer.
 
-    Every page's footer carries its number, the page count and `head`.
+    Every page's footer carries its number, the page count and `head` (set it before the
+    first page is finished).
     """
 
     def __init__(
@@ -51,8 +54,8 @@ class ReportPdf:
         title: str,
         lines: Sequence[str],
         columns: Sequence[tuple[str, float]],
-        head: str,
         fonts: Path,
+        head: str = "",
     ) -> None:
         self.title = title
         self.lines = tuple(lines)
@@ -76,6 +79,12 @@ class ReportPdf:
             def footer(self) -> None:
                 report._page_footer()
 
+        for name in (REGULAR, BOLD, FALLBACK):
+            if not (fonts / name).is_file():
+                raise DeskError(
+                    f"cannot write the PDF report: its font {fonts / name} is missing; "
+                    "reinstall Desk, or export a CSV file instead"
+                )
         pdf = _Pages(orientation="L", unit="pt", format="letter")
         pdf.add_font("body", "", str(fonts / REGULAR))
         pdf.add_font("body", "B", str(fonts / BOLD))

@@ -294,12 +294,12 @@ def write_pdf(
     ]
     totals: Counter[str] = Counter()
     with private_file(path, binary=True) as out:
+        # The fonts load first: a missing one stops the export before it is recorded.
+        report = ReportPdf(title=title, lines=lines, columns=_COLUMNS, fonts=fonts_dir())
         description = f"{describe_filter(flt)}; {title}"
         found, head = _begin(log, flt, staff_id=staff_id, fmt="pdf", description=description)
         seq, digest = _head_text(head)
-        report = ReportPdf(
-            title=title, lines=lines, columns=_COLUMNS, head=digest, fonts=fonts_dir()
-        )
+        report.head = digest
         report.begin_table()
         for r in found:
             report.row(_cells(r, counselors))
