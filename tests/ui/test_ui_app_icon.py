@@ -4,6 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
+
+# The offscreen platform cannot pass size hints to a window manager it does not have.
+pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints\(\)")
+
 
 def test_window_shows_the_desk_icon(open_window: Any) -> None:
     """The application icon is Desk's own SVG, rendered at the sizes a title bar asks for."""
