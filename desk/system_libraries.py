@@ -56,7 +56,9 @@ def _dlopen(name: str) -> str | None:
     try:
         ctypes.CDLL(name)
     except OSError as err:
-        return str(err)
+        # The standalone build's ctypes wraps the loader's message; the original is the cause.
+        cause = err.__cause__
+        return str(cause if isinstance(cause, OSError) else err)
     return None
 
 
@@ -102,8 +104,17 @@ def missing_libraries(plugin: Path, *, load: Loader = _dlopen) -> list[str]:
     return missing
 
 
+def _is_library(name: str) -> bool:
+    return re.fullmatch(r"lib[\w.+-]+\.so(?:\.\d+)*", name) is not None
+
+
 def explain(missing: Sequence[str]) -> str:
     """What to tell a person whose system lacks `missing` (sonames from `missing_libraries`)."""
+    if not any(_is_library(name) for name in missing):
+        return (
+            "desk: error: the window cannot open: Qt's X11 display plugin does not load: "
+            + "; ".join(missing)
+        )
     known = [DEBIAN_PACKAGES[name] for name in missing if name in DEBIAN_PACKAGES]
     unknown = [name for name in missing if name not in DEBIAN_PACKAGES]
     lines = [
@@ -115,13 +126,11 @@ def explain(missing: Sequence[str]) -> str:
         lines += [
             "On Debian or Ubuntu, install them with:",
             "  sudo apt-get install " + " ".join(dict.fromkeys(known)),
+            "On other systems, install the packages that provide these libraries.",
         ]
     if unknown:
-        lines.append("Install the package that provides each library not named above.")
-    lines.append(
-        "On other systems, install the packages that provide these libraries. "
-        "The command line (desk ask, desk policy check, desk requests ...) works without them."
-    )
+        lines.append("Install the package that provides " + ", ".join(unknown) + ".")
+    lines.append("The command line (desk ask, desk policy check, desk requests) works without them.")
     return "\n".join(lines)
 
 

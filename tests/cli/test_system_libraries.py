@@ -7,8 +7,11 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from desk.system_libraries import (
     DEBIAN_PACKAGES,
+    _dlopen,
     explain,
     first_platform,
     missing_libraries,
@@ -110,6 +113,24 @@ def test_desk_prints_the_message_instead_of_starting_qt(tmp_path: Path) -> None:
         return
     assert result.returncode == 1, result.stderr
     assert result.stderr.startswith("desk: error: the window cannot open")
+    assert "display plugin does not load" in result.stderr
     assert "invalid ELF header" in result.stderr or "too short" in result.stderr
     assert "Traceback" not in result.stderr
     assert result.stdout.strip() == "[]"
+
+
+def test_standalone_builds_wrapped_loader_message_is_unwrapped(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The standalone build's ctypes wraps the loader's message; the original is what is read."""
+    import ctypes
+
+    def wrapped(name: str) -> None:
+        try:
+            raise OSError("libxcb-icccm.so.4: cannot open shared object file: No such file")
+        except OSError as err:
+            raise OSError(f"Failed to load dynlib/dll {name!r}") from err
+
+    monkeypatch.setattr(ctypes, "CDLL", wrapped)
+    assert _dlopen("libqxcb.so").startswith("libxcb-icccm.so.4: cannot open")
+    assert "libxcb-icccm.so.4" in missing_libraries(PLUGIN, load=_dlopen)
