@@ -130,7 +130,7 @@ def explain(missing: Sequence[str]) -> str:
         ]
     if unknown:
         lines.append("Install the package that provides " + ", ".join(unknown) + ".")
-    lines.append("The command line (desk ask, desk policy check, desk requests) works without them.")
+    lines.append("The command line (desk ask, desk policy check, desk requests) works as it is.")
     return "\n".join(lines)
 
 
