@@ -150,6 +150,21 @@ def test_letters_no_font_has_print_as_marks_and_the_report_says_so(
     assert not [r for r in caplog.records if "김" in r.getMessage() or "Kim" in r.getMessage()]
 
 
+def test_text_like_the_page_count_placeholder_prints_as_written(
+    log: RequestLog, tmp_path: Path
+) -> None:
+    """A title or name that looks like a placeholder is printed, never replaced by a number."""
+    log.add_request(client="Pat {nb} {pages}", counselor_id="asmith", staff_id="jlee")
+    target = tmp_path / "braces.pdf"
+
+    write_pdf(log, target, RequestFilter(), title="Report {pages} {nb}", staff_id="jlee")
+
+    text = _flat(" ".join(_pages(target)))
+    assert "Pat {nb} {pages}" in text
+    assert "Report {pages} {nb}" in text
+    assert "Page 1 of 1" in text
+
+
 def test_long_names_are_cut_to_their_column(log: RequestLog, tmp_path: Path) -> None:
     """A name wider than its column ends in an ellipsis instead of running into the next."""
     log.add_request(client="Bartholomew " * 8, counselor_id="asmith", staff_id="jlee")

@@ -34,6 +34,9 @@ _MARGIN = 40.0
 _ROW = 14.0
 _SIZE = 8.5
 _ELLIPSIS = "…"
+# Stands for the page count until the end. Made of DEL characters, which `printable` turns into
+# spaces, so no name or title can contain it and be printed as a number.
+_PAGES = "\x7fpages\x7f"
 
 
 def _needs_shaping(text: str) -> bool:
@@ -95,7 +98,7 @@ class ReportPdf:
         pdf.set_title(self.title)
         pdf.set_creator("Desk")
         pdf.set_producer("Desk")
-        pdf.alias_nb_pages("{pages}")
+        pdf.alias_nb_pages(_PAGES)
         return pdf
 
     def _coverage(self) -> frozenset[int]:
@@ -170,7 +173,7 @@ class ReportPdf:
         pdf.set_text_shaping(False)
         y = pdf.h - _MARGIN + 6
         pdf.set_xy(_MARGIN, y)
-        pdf.cell(200, 10, f"Page {pdf.page_no()} of {{pages}}")
+        pdf.cell(200, 10, f"Page {pdf.page_no()} of {_PAGES}")
         pdf.set_xy(_MARGIN, y)
         pdf.cell(pdf.w - 2 * _MARGIN, 10, f"Head of the log at export: {self.head}", align="R")
 
