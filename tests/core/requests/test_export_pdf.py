@@ -89,6 +89,7 @@ def test_report_pages_carry_head_page_numbers_totals_and_verify(
 
     data = target.read_bytes()
     assert data.startswith(b"%PDF-1.") and data.rstrip().endswith(b"%%EOF")
+    assert head.hash.encode() in data  # findable in the file with any text tool
     reader = PdfReader(target)
     assert reader.metadata is not None
     assert reader.metadata.subject == f"Head of the log: {head.hash}"
