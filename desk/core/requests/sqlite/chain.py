@@ -203,10 +203,65 @@ def _walk_exactly(
         if hashlib.sha256(data).hexdigest() != digest:
             raise Problem(f"event {seq}: hash does not match its contents")
         if type_ not in EVENT_TYPES:
-            raise Problem(f"event {seq}: unknown event type {str(type_)[:40]!r}")
+            raise Problem(f"event {seq}: column type holds an unknown event type")
         if (request_id is not None) != (type_ in REQUEST_EVENTS):
             raise Problem(f"event {seq}: request id does not fit a {type_} event")
         if wanted is not None and digest.startswith(wanted):
             state.head_found = True
         prev_seq, prev_hash = seq, digest
         state.checked, state.last_hash = prev_seq, prev_hash
+
+
+def guard_problem(conn: sqlite3.Connection) -> str | None:
+    """What is wrong with the append-only guard (a trigger missing or changed), if anything."""
+    from desk.core.requests.sqlite.schema import GUARD_TRIGGERS
+
+    stored = dict(conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'trigger'"))
+    for name, sql in GUARD_TRIGGERS.items():
+        if stored.get(name) != sql:
+            return f"the append-only guard on events was removed or changed (trigger {name})"
+    return None
+
+
+TAIL_CHECK_LIMIT = 1000
+"""Events the check before a write hashes at most (the anchor lags by one write at most)."""
+
+
+def tail_problem(conn: sqlite3.Connection, *, start: int) -> str | None:
+    """Each event from `start` on hashes to its stored hash and links to the one before.
+
+    The quick check before a write: from the anchored event (normally the newest) to the end,
+    but never more than `TAIL_CHECK_LIMIT` events.
+    """
+    last = conn.execute("SELECT max(seq) FROM events").fetchone()[0]
+    if last is None:
+        return None
+    start = max(1, start, int(last) - TAIL_CHECK_LIMIT + 1)
+    row = conn.execute("SELECT hash FROM events WHERE seq = ?", (start - 1,)).fetchone()
+    link = GENESIS if start == 1 else (str(row[0]) if row else None)
+    state = ChainState(checked=start - 1, last_hash=link or "")
+    try:
+        if link is None:
+            raise Problem(f"event {start - 1} is missing")
+        _walk_exactly(conn, state, None, stop=int(last))
+    except Problem as bad:
+        return str(bad)
+    except ValueError:
+        return f"an event after event {state.checked} is not valid text"
+    return None
+
+
+_TEXT_COLUMNS = ("request_id", "at", "staff_id", "workstation", "type", "payload", "prev_hash")
+
+
+def first_undecodable(conn: sqlite3.Connection) -> str:
+    """Name the first event with a text column that is not UTF-8 (by seq and column only)."""
+    columns = ", ".join(f"CAST({c} AS BLOB)" for c in (*_TEXT_COLUMNS, "hash"))
+    for seq, *values in conn.execute(f"SELECT seq, {columns} FROM events ORDER BY seq"):
+        for name, raw in zip((*_TEXT_COLUMNS, "hash"), values, strict=True):
+            if isinstance(raw, bytes):
+                try:
+                    raw.decode("utf-8")
+                except UnicodeDecodeError:
+                    return f"event {seq}: column {name} is not valid UTF-8 text"
+    return "a stored value outside the events is not valid UTF-8 text"

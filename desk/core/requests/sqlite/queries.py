@@ -20,6 +20,7 @@ from desk.core.requests.models import (
     RequestFilter,
     Staff,
 )
+from desk.core.requests.replay import PEOPLE_EVENTS
 from desk.core.requests.sqlite import time_order
 from desk.core.requests.sqlite.client_index import SEARCH_TABLE, ClientIndex
 from desk.core.requests.sqlite.rows import (
@@ -210,6 +211,18 @@ def page(
 def history(conn: sqlite3.Connection, request_id: str) -> list[Event]:
     sql = f"SELECT {EVENT_COLUMNS} FROM events WHERE request_id = ? ORDER BY seq"
     return [event_from_row(r) for r in conn.execute(sql, (request_id,))]
+
+
+_PEOPLE_TYPES = ", ".join(f"'{t}'" for t in sorted(PEOPLE_EVENTS))
+
+
+def people_events(conn: sqlite3.Connection) -> list[Event]:
+    """Staff and counselor events, oldest first (through the index of events without a request)."""
+    sql = (
+        f"SELECT {EVENT_COLUMNS} FROM events WHERE request_id IS NULL "
+        f"AND type IN ({_PEOPLE_TYPES}) ORDER BY seq"
+    )
+    return [event_from_row(r) for r in conn.execute(sql)]
 
 
 def head(conn: sqlite3.Connection) -> Head | None:

@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TypeVar
 
-from desk.core.errors import StoreError
+from desk.core.errors import InvalidInput, StoreError
 from desk.core.requests import files
 from desk.core.requests.anchor import (
     AnchorCheck,
@@ -41,6 +41,7 @@ from desk.core.requests.models import (
 )
 from desk.core.requests.sqlite import queries as q
 from desk.core.requests.sqlite.backups import KEEP, backup_once_a_day
+from desk.core.requests.sqlite.chain import guard_problem, tail_problem
 from desk.core.requests.sqlite.client_index import ClientIndex
 from desk.core.requests.sqlite.opening import (
     check_integrity,
@@ -60,6 +61,12 @@ BUSY_TIMEOUT_MS = 10_000
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
+
+
+def _tail_start(anchor_path: Path) -> int:
+    """The anchored event's seq (1 without a readable anchor: the anchor check decides)."""
+    recorded, _problem = read_anchor_safely(anchor_path)
+    return recorded.seq if recorded is not None else 1
 
 
 class SqliteStore:
@@ -201,6 +208,10 @@ class SqliteStore:
                     return fn(self._conn)
             with self._read_lock, self._translated():
                 return fn(self._read_conn)
+        except UnicodeEncodeError:  # a value given that is not text (bytes that are not UTF-8)
+            raise InvalidInput(
+                "a value given holds bytes that are not valid text; type it again"
+            ) from None
         except ValueError:  # a stored time or payload that no longer parses
             raise StoreError(
                 f"{self.db_path} holds a row Desk cannot read; run `desk requests verify`"
@@ -243,6 +254,9 @@ class SqliteStore:
     def history(self, request_id: str) -> list[Event]:
         return self._read(lambda c: q.history(c, request_id))
 
+    def people_events(self) -> list[Event]:
+        return self._read(q.people_events)
+
     def head(self) -> Head | None:
         return self._read(q.head)
 
@@ -261,6 +275,7 @@ class SqliteStore:
             self._writer = threading.get_ident()
             try:
                 self._refuse_if_anchor_disagrees()
+                self._refuse_if_chain_broken()
                 draft = build(self)
                 event = insert_event(conn, draft)
                 apply_event(conn, event, index=self.index)
@@ -296,6 +311,7 @@ class SqliteStore:
             self._in_batch = True
             try:
                 self._refuse_if_anchor_disagrees()
+                self._refuse_if_chain_broken()
                 yield
                 conn.execute("COMMIT")
             except BaseException:
@@ -325,6 +341,23 @@ class SqliteStore:
                 f"the request log does not match its anchor: {found.problem}. Writing is "
                 "stopped to keep the evidence; run `desk requests verify` and restore the "
                 "newest good backup (see the README)"
+            )
+
+    def _refuse_if_chain_broken(self) -> None:
+        """The cheap check before each write: the guard is in place and the tail chains up.
+
+        The anchor check has matched the anchored event's hash; this recomputes that event's
+        hash and those of any events after it, and checks their links, so an event edited (or
+        appended by hand) at the end of the log stops writing. Edits further back are for
+        `verify`; a decision also hash-checks the events it rests on (see `lookups`).
+        """
+        problem = guard_problem(self._conn) or tail_problem(
+            self._conn, start=_tail_start(self.anchor_path)
+        )
+        if problem:
+            raise StoreError(
+                f"the request log does not hold together ({problem}). Writing is stopped to "
+                "keep the evidence; run `desk requests verify`"
             )
 
     def _anchor_check(self) -> AnchorCheck:
@@ -363,6 +396,7 @@ class SqliteStore:
                 head=head,
                 deep=deep,
                 read_only=self.read_only,
+                backups_dir=self.backups_dir,
             )
 
     def backup_if_due(self) -> Path | None:
