@@ -11,6 +11,7 @@ as it stood just before that event, so a printout can later be checked against t
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import itertools
 import os
@@ -49,6 +50,11 @@ CSV_COLUMNS = (
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 PAGE_SIZE = 2000
+
+
+def shown_path(path: Path) -> str:
+    """A path fit for any terminal: bytes that are not UTF-8 shown as escapes."""
+    return str(path).encode("utf-8", "backslashreplace").decode("utf-8")
 
 
 def safe_cell(value: str) -> str:
@@ -98,6 +104,7 @@ def private_file(path: Path, *, binary: bool = False) -> Iterator[IO[Any]]:
     """
     if path.exists() and not path.is_file():
         raise DeskError(f"cannot write {path}: it is not a regular file")
+    remove_stale_parts(path)
     part = path.with_name(f".{path.name}.{os.getpid()}.part")
     try:
         part.unlink(missing_ok=True)
@@ -122,14 +129,47 @@ def private_file(path: Path, *, binary: bool = False) -> Iterator[IO[Any]]:
         raise
 
 
-def check_target(path: Path, *, data_dir: Path) -> None:
-    """Refuse an export file inside the data folder, where it could replace the log itself.
+def remove_stale_parts(path: Path) -> None:
+    """Delete half-written exports of `path` left by a Desk that was killed while writing.
+
+    They hold client names. One whose process is still running (another export to the same
+    file right now) is left alone.
+    """
+    prefix, suffix = f".{path.name}.", ".part"
+    try:
+        names = os.listdir(path.parent)
+    except OSError:
+        return
+    for name in names:
+        pid_text = name[len(prefix) : -len(suffix)]
+        if not (name.startswith(prefix) and name.endswith(suffix) and pid_text.isdigit()):
+            continue
+        if int(pid_text) != os.getpid() and _running(int(pid_text)):
+            continue
+        with contextlib.suppress(OSError):
+            (path.parent / name).unlink()
+
+
+def _running(pid: int) -> bool:
+    if os.name != "posix":
+        return True  # no cheap check: leave it
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OverflowError):
+        return True
+    return True
+
+
+def check_target(path: Path, *, data_dir: Path, force: bool = False) -> None:
+    """Refuse an export file inside the data folder, or over an existing file unless `force`.
 
     Both the path as given and where its links lead are checked: the database, its -wal and
     -shm files, the anchor and the backups all live there.
 
     Raises:
-        DeskError: `path` is inside `data_dir`.
+        DeskError: `path` is inside `data_dir`, or exists and `force` is not given.
     """
     folder = Path(os.path.realpath(data_dir))
     for candidate in (
@@ -141,6 +181,13 @@ def check_target(path: Path, *, data_dir: Path) -> None:
                 f"will not write the export to {path}: it is inside the data folder {data_dir}, "
                 "which holds the request log, its anchor and backups; choose a file elsewhere"
             )
+    if path.exists() and not path.is_file():
+        raise DeskError(f"cannot write {shown_path(path)}: it is not a regular file")
+    if not force and os.path.lexists(path):
+        raise DeskError(
+            f"will not replace {shown_path(path)}: it exists. Choose another name, or add "
+            "--force to replace it"
+        )
 
 
 def _begin(

@@ -42,6 +42,13 @@ def local_day_start(day: date) -> str:
     return format_time(datetime.combine(day, time.min).astimezone())
 
 
+def _day_start_or_none(day: date, *, days: int = 0) -> str | None:
+    try:
+        return local_day_start(day + timedelta(days=days))
+    except (OverflowError, ValueError):
+        return None
+
+
 def filter_conditions(flt: RequestFilter, *, indexed: bool = True) -> tuple[list[str], list[Any]]:
     """SQL conditions and parameters for everything in a filter except the client.
 
@@ -58,12 +65,14 @@ def filter_conditions(flt: RequestFilter, *, indexed: bool = True) -> tuple[list
     if flt.counselor_id is not None:
         clauses.append(f"{mark}counselor_id = ?")
         params.append(flt.counselor_id)
-    if flt.since is not None:
+    # A day at the very edge of the calendar has no local midnight to compare with: it leaves
+    # the range open on that side (every stored time lies within it).
+    if flt.since is not None and (start := _day_start_or_none(flt.since)) is not None:
         clauses.append(f"{mark}requested_at >= ?")
-        params.append(local_day_start(flt.since))
-    if flt.until is not None:
+        params.append(start)
+    if flt.until is not None and (end := _day_start_or_none(flt.until, days=1)) is not None:
         clauses.append(f"{mark}requested_at < ?")
-        params.append(local_day_start(flt.until + timedelta(days=1)))
+        params.append(end)
     return clauses, params
 
 
@@ -136,8 +145,8 @@ def _search_only(
     where = f"{SEARCH_TABLE} MATCH ?"
     params: list[Any] = [query]
     if dated:
-        start = local_day_start(flt.since) if flt.since is not None else None
-        end = local_day_start(flt.until + timedelta(days=1)) if flt.until is not None else None
+        start = _day_start_or_none(flt.since) if flt.since is not None else None
+        end = _day_start_or_none(flt.until, days=1) if flt.until is not None else None
         span = time_order.number_range(conn, start=start, end=end)
         where += " AND rowid >= ? AND rowid <= ?"
         params += list(span or (1, 0))
