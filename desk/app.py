@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication
 
@@ -199,7 +199,27 @@ def main(
         logging.basicConfig(level=logging.WARNING, format="desk: %(message)s", stream=sys.stderr)
     app, window = build(policy_dir=policy_dir, data_dir=data_dir)
     window.show()
+    _quit_on_interrupt(app, window)
     return app.exec()
+
+
+def _quit_on_interrupt(app: QApplication, window: MainWindow) -> None:
+    """Ctrl+C in the terminal that started Desk closes the window as Ctrl+Q would.
+
+    Python runs signal handlers only between bytecodes, and Qt's event loop runs none while
+    idle, so a short timer hands control back now and then (the documented workaround).
+    """
+    import signal
+
+    def interrupted(*_args: object) -> None:
+        window.close()  # the window's own clean-up (the log is closed on `closing`)
+        app.quit()
+
+    signal.signal(signal.SIGINT, interrupted)
+    ticker = QTimer(window)
+    ticker.setInterval(250)
+    ticker.timeout.connect(lambda: None)
+    ticker.start()
 
 
 class _LazySearch:

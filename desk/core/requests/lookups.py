@@ -17,7 +17,15 @@ from desk.core.requests import validation as v
 from desk.core.requests.chain import event_is_sound
 from desk.core.requests.models import Counselor, Event, Request, Staff
 from desk.core.requests.replay import ReplayError
-from desk.core.requests.rules import ADMIN_ID, Facts, People, facts_from, people_from
+from desk.core.requests.rules import (
+    ADMIN_ID,
+    Facts,
+    People,
+    RuleError,
+    check_event,
+    fold_request,
+    people_from,
+)
 from desk.core.requests.store import StoreView
 
 __all__ = ["ADMIN_ID", "Recorded", "require_request"]
@@ -128,12 +136,32 @@ class Recorded:
         return counselor
 
     def request(self, request_id: str) -> Facts:
-        """The request as its own events tell it; refused if the stored row says otherwise."""
+        """The request as its own events tell it; refused if the stored row says otherwise.
+
+        Each of its events is judged by the rules as of its place in the log, as `verify
+        --deep` does: a handful of events, so cheap enough for every write.
+        """
         stored = require_request(self._view, request_id)
-        try:
-            facts = facts_from(_sound(self._view.history(stored.id)), self.people)
-        except ReplayError:
-            facts = None
+        facts: Facts | None = None
+        for event in _sound(self._view.history(stored.id)):
+            try:
+                after = fold_request(facts, event, self.people)
+                check_event(
+                    seq=event.seq,
+                    type=event.type,
+                    at=event.at,
+                    staff_id=event.staff_id,
+                    payload=event.payload,
+                    people=self.people,
+                    facts=facts,
+                )
+            except (ReplayError, RuleError):
+                # An event appended behind Desk's back (a forged approval, say) is not built on.
+                raise Refused(
+                    f"event {event.seq} of request {stored.id} breaks the log's rules, so nothing "
+                    f"is recorded; {_VERIFY}"
+                ) from None
+            facts = after
         if facts is None or facts.request != stored:
             raise Refused(f"request {stored.id} does not match its recorded history; {_VERIFY}")
         self.facts[stored.id] = facts
