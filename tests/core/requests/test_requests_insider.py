@@ -14,6 +14,7 @@ from tamper import append_forged, attacker, rehash_from
 
 from desk.core.errors import DeskError, InvalidInput, Refused, StoreError
 from desk.core.requests import open_log
+from desk.core.requests.anchor import write_anchor
 from desk.core.requests.chain import format_time
 from desk.core.requests.models import Head
 from desk.core.requests.sqlite.schema import GUARD_TRIGGERS
@@ -66,7 +67,7 @@ def test_swapped_address_in_the_row_is_refused(folder: Path, clock: Any) -> None
     """Changing counselors.email behind Desk's back refuses the release and writes nothing."""
     _sql(folder, "UPDATE counselors SET email = 'evil@elsewhere.org' WHERE id = 'cara'")
     before = _head(folder)
-    with _log(folder, clock) as log, pytest.raises(Refused, match="counselor cara: .*verify"):
+    with _log(folder, clock) as log, pytest.raises(Refused, match=r"counselor cara: .*verify"):
         _release(log)
     assert _head(folder) == before
     _sql(folder, "UPDATE counselors SET email = 'cara@practice.org' WHERE id = 'cara'")
@@ -269,10 +270,7 @@ def test_replaced_event_differs_from_the_backup(folder: Path, clock: Any) -> Non
     with attacker(folder) as conn:
         conn.execute("UPDATE events SET workstation = 'other' WHERE seq = 4")
         rehash_from(conn, 4)
-    (folder / "desk-log.anchor").unlink()
-    (folder / "desk-log.anchor").write_text(
-        '{"seq": %d, "hash": "%s"}\n' % (_head(folder).seq, _head(folder).hash)
-    )
+    write_anchor(folder / "desk-log.anchor", _head(folder))
     with _log(folder, clock) as log:
         report = log.verify()
     assert report.problem is not None
@@ -287,9 +285,11 @@ def test_edited_newest_event_stops_every_write(folder: Path, clock: Any) -> None
     with attacker(folder) as conn:
         conn.execute("UPDATE events SET workstation = 'other' WHERE seq = 4")
     before = _head(folder)
-    with _log(folder, clock) as log:
-        with pytest.raises(StoreError, match="event 4: hash does not match.*verify"):
-            log.add_staff(staff_id="bo", name="Bo Desk")
+    with (
+        _log(folder, clock) as log,
+        pytest.raises(StoreError, match=r"event 4: hash does not match.*verify"),
+    ):
+        log.add_staff(staff_id="bo", name="Bo Desk")
     assert _head(folder) == before
 
 
