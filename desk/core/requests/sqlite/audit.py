@@ -18,11 +18,16 @@ from dataclasses import dataclass
 from typing import Any
 
 from desk.core.requests.chain import canonical_json, format_time, parse_time
-from desk.core.requests.models import Counselor, Event, Request, Staff
+from desk.core.requests.models import Event, Request
 from desk.core.requests.replay import EVENT_TYPES, PEOPLE_EVENTS, REQUEST_EVENTS, ReplayError
 from desk.core.requests.rules import Facts, People, RuleError, check_event, fold_request
 from desk.core.requests.sqlite.chain import Problem
-from desk.core.requests.sqlite.rows import REQUEST_COLUMNS, request_from_row
+from desk.core.requests.sqlite.rows import (
+    REQUEST_COLUMNS,
+    counselor_from_row,
+    request_from_row,
+    staff_from_row,
+)
 
 
 def _quoted(names: frozenset[str]) -> str:
@@ -200,26 +205,22 @@ def _replay_requests(
 
 
 def _check_people(conn: sqlite3.Connection, people: People) -> None:
-    counselors = {
-        r[0]: Counselor(id=r[0], name=r[1], email=r[2], credentials=r[3], active=bool(r[4]))
-        for r in conn.execute("SELECT id, name, email, credentials, active FROM counselors")
-    }
-    expected = people.all_counselors()
-    if counselors != expected:
-        bad = min(
-            k for k in counselors.keys() | expected.keys() if counselors.get(k) != expected.get(k)
-        )
-        raise Problem(f"counselor {_id(bad)}: stored details do not match the events")
-    staff = {
-        r[0]: Staff(id=r[0], name=r[1], active=bool(r[2]))
-        for r in conn.execute("SELECT id, name, active FROM staff")
-    }
-    expected_staff = people.all_staff()
-    if staff != expected_staff:
-        bad = min(
-            k for k in staff.keys() | expected_staff.keys() if staff.get(k) != expected_staff.get(k)
-        )
-        raise Problem(f"staff {_id(bad)}: stored details do not match the events")
+    tables: list[tuple[str, str, Any, dict[str, Any]]] = [
+        ("counselor", "id, name, email, credentials, active FROM counselors",
+         counselor_from_row, people.all_counselors()),
+        ("staff", "id, name, active FROM staff", staff_from_row, people.all_staff()),
+    ]  # fmt: skip
+    for what, columns, from_row, expected in tables:
+        stored: dict[Any, Any] = {}
+        for row in conn.execute(f"SELECT {columns}"):
+            try:
+                stored[row[0]] = from_row(row)
+            except ValueError:
+                raise Problem(f"{what} {_id(row[0])}: stored row is unreadable") from None
+        if stored != expected:
+            keys = [k for k in stored.keys() | expected.keys() if stored.get(k) != expected.get(k)]
+            bad = min(keys, key=str)
+            raise Problem(f"{what} {_id(bad)}: stored details do not match the events")
 
 
 def _id(value: object) -> str:

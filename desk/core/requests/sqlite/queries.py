@@ -26,15 +26,17 @@ from desk.core.requests.sqlite.client_index import SEARCH_TABLE, ClientIndex
 from desk.core.requests.sqlite.rows import (
     EVENT_COLUMNS,
     REQUEST_COLUMNS,
+    counselor_from_row,
     event_from_row,
     request_from_row,
+    staff_from_row,
 )
 
 _COUNSELOR_COLUMNS = "id, name, email, credentials, active"
 
 
 def _counselor(row: tuple[Any, ...]) -> Counselor:
-    return Counselor(id=row[0], name=row[1], email=row[2], credentials=row[3], active=bool(row[4]))
+    return counselor_from_row(row)
 
 
 def local_day_start(day: date) -> str:
@@ -109,7 +111,7 @@ def counselor(conn: sqlite3.Connection, counselor_id: str) -> Counselor | None:
 
 def staff(conn: sqlite3.Connection, staff_id: str) -> Staff | None:
     row = conn.execute("SELECT id, name, active FROM staff WHERE id = ?", (staff_id,)).fetchone()
-    return Staff(id=row[0], name=row[1], active=bool(row[2])) if row else None
+    return staff_from_row(row) if row else None
 
 
 def next_request_id(conn: sqlite3.Connection) -> str:
@@ -119,7 +121,7 @@ def next_request_id(conn: sqlite3.Connection) -> str:
 
 def all_staff(conn: sqlite3.Connection) -> list[Staff]:
     rows = conn.execute("SELECT id, name, active FROM staff ORDER BY name, id")
-    return [Staff(id=r[0], name=r[1], active=bool(r[2])) for r in rows]
+    return [staff_from_row(r) for r in rows]
 
 
 def counselors(conn: sqlite3.Connection, *, include_inactive: bool) -> list[Counselor]:
