@@ -69,6 +69,7 @@ def build(
     window.policy_folder_requested.connect(switch.change)
     _connect(window)
     window.after_first_paint(search.warm)
+    window.after_first_paint(lambda: _confirm_cached_policy(window, search, loaded))
     if requests:
         window.after_first_paint(
             lambda: _mount_requests(window, data_dir=where.data_dir, clock=clock)
@@ -100,7 +101,29 @@ def _use_policy(window: MainWindow, search: _LazySearch, folder: Path | None) ->
     window.show_policy(loaded)
     _report(window, loaded)
     window.after_first_paint(search.warm)
+    window.after_first_paint(lambda: _confirm_cached_policy(window, search, loaded))
     return loaded
+
+
+def _confirm_cached_policy(window: MainWindow, search: _LazySearch, shown: LoadResult) -> None:
+    """Check the policy the window opened with (from the cache) against the files themselves.
+
+    The cache lets the first paint skip parsing the YAML; anyone who can write the cache folder
+    could make it say something the files do not. Just after the first paint the files are
+    loaded strictly, and if they differ the window answers from the files from then on.
+    """
+    import logging
+
+    strict = load_with_fallback(shown.requested)
+    if strict.book == shown.book and strict.issues == shown.issues:
+        return
+    logging.getLogger("desk").warning(
+        "the cached policy did not match the policy files; answering from the files"
+    )
+    search.set_book(strict.book)
+    window.show_policy(strict)
+    _report(window, strict)
+    window.after_first_paint(search.warm)
 
 
 def _report(window: MainWindow, loaded: LoadResult) -> None:
