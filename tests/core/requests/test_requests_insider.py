@@ -329,3 +329,51 @@ def test_undecodable_payload_is_named_without_its_contents(folder: Path, clock: 
     message = str(caught.value)
     assert "verify" in message
     assert "Quarrington" not in message and NOTE not in message
+
+
+# 10. The smaller list --------------------------------------------------------------------------
+
+
+def test_full_disk_leaves_no_empty_anchor_temp_file(
+    folder: Path, clock: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A write that fails for a full disk leaves the old anchor and no .tmp file behind."""
+    import errno
+
+    from desk.core.requests import files
+
+    anchor = folder / "desk-log.anchor"
+    before = anchor.read_bytes()
+
+    def full(fd: int, data: object) -> int:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(files.os, "write", full)
+    with pytest.raises(OSError):
+        write_anchor(anchor, Head(seq=99, hash="0" * 64))
+    monkeypatch.undo()
+    assert anchor.read_bytes() == before
+    assert [p.name for p in folder.iterdir() if p.name.endswith(".tmp")] == []
+
+
+def test_staff_rename_and_deactivation_are_judged_by_verify(folder: Path, clock: Any) -> None:
+    """Renames and (de)activations replay into the staff table; acts while inactive are named."""
+    with _log(folder, clock) as log:
+        log.update_staff("amy", name="Amy Fronteira")
+        log.update_staff("amy", active=False)
+        with pytest.raises(Refused, match="deactivated"):
+            log.withdraw("R-000001", staff_id="amy")
+        assert log.verify(deep=True).ok
+        assert log.get_staff("amy").name == "Amy Fronteira"
+    with closing(sqlite3.connect(folder / "desk-log.sqlite3", isolation_level=None)) as conn:
+        seq = append_forged(
+            conn,
+            type="withdrawn",
+            request_id="R-000001",
+            staff_id="amy",
+            payload={"reason": ""},
+            at=format_time(clock.now),
+        )
+        conn.execute("UPDATE requests SET status = 'withdrawn' WHERE id = 'R-000001'")
+    with _log(folder, clock) as log:
+        assert log.verify(deep=True).problem == f"event {seq}: staff amy was not active"
