@@ -38,9 +38,11 @@ class StaffSession(QObject):
         remembered = settings.value(SETTINGS_KEY, "")
         if isinstance(remembered, str) and remembered:
             try:
-                self._staff = log.get_staff(remembered)
+                found = log.get_staff(remembered)
             except DeskError:
-                self._staff = None  # removed or another data folder: ask again
+                found = None  # removed or another data folder: ask again
+            # A deactivated member can no longer act, so the desk asks who is there.
+            self._staff = found if found is not None and found.active else None
 
     def __call__(self) -> Staff | None:
         return self._staff
