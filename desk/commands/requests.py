@@ -120,13 +120,15 @@ def register(subparsers: Any) -> None:
 
     p = sub.add_parser("verify", help="check the hash chain and the head anchor")
     p.add_argument(
-        "--head", metavar="HASH", help="also check that this earlier head is in the chain"
+        "--head",
+        metavar="[SEQ:]HASH",
+        help="also check that this earlier head (all 64 hex digits, as printed) is in the chain",
     )
     p.add_argument(
         "--deep",
         action="store_true",
-        help="also rebuild every request, counselor and staff record from the events and "
-        "compare (slower)",
+        help="also judge every event by the log's rules and rebuild every request, counselor "
+        "and staff record from the events and compare (slower)",
     )
     p.set_defaults(func=_verify)
 

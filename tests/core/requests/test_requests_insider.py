@@ -189,6 +189,12 @@ def test_short_head_is_refused_and_rewritten_chain_fails(folder: Path, clock: An
             with pytest.raises(InvalidInput, match="not a whole head hash"):
                 log.verify(head=short)
         assert log.verify(head=printed.hash).ok
+        assert log.verify(head=f"{printed.seq}:{printed.hash}").ok
+        wrong_seq = log.verify(head=f"{printed.seq - 1}:{printed.hash}")
+        assert wrong_seq.problem == (
+            f"event {printed.seq - 1}: its hash is not the head given for it (the event was "
+            "replaced or the log renumbered)"
+        )
     with attacker(folder) as conn:
         conn.execute("UPDATE events SET workstation = 'other' WHERE seq = 2")
         rehash_from(conn, 2)

@@ -35,20 +35,22 @@ from desk.core.requests.sqlite.client_index import ClientIndex
 from desk.core.requests.sqlite.opening import UndecodableText, connect
 from desk.core.requests.sqlite.time_order import time_order_problem
 
-_HEX = re.compile(r"[0-9a-f]{64}")
+_HEAD = re.compile(r"(?:([0-9]{1,18})[:/ ])?([0-9a-f]{64})")
 
 
-def _check_head_arg(head: str | None) -> str | None:
-    """The whole 64-digit hash: a prefix of a few digits could be matched by a forged event."""
+def _check_head_arg(head: str | None) -> tuple[int | None, str] | None:
+    """(seq, hash) from `HASH` or `SEQ:HASH`: always the whole hash, since a prefix of a few
+    digits can be matched by a forged event."""
     if head is None:
         return None
-    wanted = head.strip().lower()
-    if not _HEX.fullmatch(wanted):
+    found = _HEAD.fullmatch(head.strip().lower())
+    if found is None:
         raise InvalidInput(
             f"head {head[:70]!a} is not a whole head hash: give all 64 hex digits printed "
-            "on the export or printout (copy it rather than typing it)"
+            "on the export or printout (copy it rather than typing it), optionally after its "
+            "event number as SEQ:HASH"
         )
-    return wanted
+    return (int(found[1]) if found[1] else None), found[2]
 
 
 def verify_database(
@@ -67,7 +69,8 @@ def verify_database(
             write lock, is left out.
         backups_dir: the backups, each a witness of the events it holds (None: none checked).
     """
-    wanted = _check_head_arg(head)
+    given = _check_head_arg(head)
+    at_seq, wanted = given if given is not None else (None, None)
     recorded, unreadable = read_anchor_safely(anchor_path)
     conn = connect(db_path, read_only=read_only, timeout=10)
     chain = ChainState()
@@ -96,6 +99,11 @@ def verify_database(
                 raise Problem(
                     f"head {wanted} is not in the log: events recorded before it was taken "
                     "have been changed or removed"
+                )
+            if at_seq is not None and _hash_at(conn, at_seq) != wanted:
+                raise Problem(
+                    f"event {at_seq}: its hash is not the head given for it (the event was "
+                    "replaced or the log renumbered)"
                 )
             _check_guard(conn)
             if backups_dir is not None:
