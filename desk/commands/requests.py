@@ -323,7 +323,8 @@ def _history(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
-    from desk.core.requests.export.report import check_target, shown_path
+    from desk.core.requests.export.report import check_target
+    from desk.core.requests.export.target import shown_path
 
     if args.fmt == "pdf" and args.output is None:
         args.parser.error("a PDF needs -o FILE")

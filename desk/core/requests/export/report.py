@@ -11,7 +11,6 @@ as it stood just before that event, so a printout can later be checked against t
 
 from __future__ import annotations
 
-import contextlib
 import csv
 import itertools
 import os
@@ -24,6 +23,7 @@ from typing import IO, TYPE_CHECKING, Any
 
 from desk.core.errors import DeskError, Refused
 from desk.core.requests.export.pdf import LETTER, Page, PdfWriter, fit, text_width
+from desk.core.requests.export.target import remove_stale_parts, shown_path
 from desk.core.requests.models import STATUSES, Clock, Counselor, Head, Request, RequestFilter
 from desk.core.requests.workflow import ADMIN_ID
 
@@ -50,11 +50,6 @@ CSV_COLUMNS = (
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 PAGE_SIZE = 2000
-
-
-def shown_path(path: Path) -> str:
-    """A path fit for any terminal: bytes that are not UTF-8 shown as escapes."""
-    return str(path).encode("utf-8", "backslashreplace").decode("utf-8")
 
 
 def safe_cell(value: str) -> str:
@@ -127,39 +122,6 @@ def private_file(path: Path, *, binary: bool = False) -> Iterator[IO[Any]]:
         if isinstance(err, OSError) and not isinstance(err, BrokenPipeError):
             raise DeskError(f"cannot write {path}: {err.strerror}") from None
         raise
-
-
-def remove_stale_parts(path: Path) -> None:
-    """Delete half-written exports of `path` left by a Desk that was killed while writing.
-
-    They hold client names. One whose process is still running (another export to the same
-    file right now) is left alone.
-    """
-    prefix, suffix = f".{path.name}.", ".part"
-    try:
-        names = os.listdir(path.parent)
-    except OSError:
-        return
-    for name in names:
-        pid_text = name[len(prefix) : -len(suffix)]
-        if not (name.startswith(prefix) and name.endswith(suffix) and pid_text.isdigit()):
-            continue
-        if int(pid_text) != os.getpid() and _running(int(pid_text)):
-            continue
-        with contextlib.suppress(OSError):
-            (path.parent / name).unlink()
-
-
-def _running(pid: int) -> bool:
-    if os.name != "posix":
-        return True  # no cheap check: leave it
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except (PermissionError, OverflowError):
-        return True
-    return True
 
 
 def check_target(path: Path, *, data_dir: Path, force: bool = False) -> None:

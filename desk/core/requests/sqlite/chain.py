@@ -18,8 +18,10 @@ import hashlib
 import sqlite3
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
+from desk.core.requests.anchor import read_anchor_safely
 from desk.core.requests.chain import GENESIS, record_bytes
 from desk.core.requests.replay import EVENT_TYPES, REQUEST_EVENTS
 
@@ -265,3 +267,16 @@ def first_undecodable(conn: sqlite3.Connection) -> str:
                 except UnicodeDecodeError:
                     return f"event {seq}: column {name} is not valid UTF-8 text"
     return "a stored value outside the events is not valid UTF-8 text"
+
+
+def write_problem(conn: sqlite3.Connection, *, anchor_path: Path) -> str | None:
+    """The cheap check before each write: the guard is in place and the tail chains up.
+
+    The anchor check has matched the anchored event's hash; this recomputes that event's hash
+    and those of any events after it, and checks their links, so an event edited (or appended
+    by hand) at the end of the log stops writing. Edits further back are for `verify`; a
+    decision also hash-checks the events it rests on (see `lookups`).
+    """
+    recorded, _problem = read_anchor_safely(anchor_path)
+    start = recorded.seq if recorded is not None else 1
+    return guard_problem(conn) or tail_problem(conn, start=start)

@@ -41,7 +41,7 @@ from desk.core.requests.models import (
 )
 from desk.core.requests.sqlite import queries as q
 from desk.core.requests.sqlite.backups import KEEP, backup_once_a_day
-from desk.core.requests.sqlite.chain import guard_problem, tail_problem
+from desk.core.requests.sqlite.chain import write_problem
 from desk.core.requests.sqlite.client_index import ClientIndex
 from desk.core.requests.sqlite.opening import (
     check_integrity,
@@ -61,12 +61,6 @@ BUSY_TIMEOUT_MS = 10_000
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
-
-
-def _tail_start(anchor_path: Path) -> int:
-    """The anchored event's seq (1 without a readable anchor: the anchor check decides)."""
-    recorded, _problem = read_anchor_safely(anchor_path)
-    return recorded.seq if recorded is not None else 1
 
 
 class SqliteStore:
@@ -344,16 +338,8 @@ class SqliteStore:
             )
 
     def _refuse_if_chain_broken(self) -> None:
-        """The cheap check before each write: the guard is in place and the tail chains up.
-
-        The anchor check has matched the anchored event's hash; this recomputes that event's
-        hash and those of any events after it, and checks their links, so an event edited (or
-        appended by hand) at the end of the log stops writing. Edits further back are for
-        `verify`; a decision also hash-checks the events it rests on (see `lookups`).
-        """
-        problem = guard_problem(self._conn) or tail_problem(
-            self._conn, start=_tail_start(self.anchor_path)
-        )
+        """The cheap check before each write (see `chain.write_problem`)."""
+        problem = write_problem(self._conn, anchor_path=self.anchor_path)
         if problem:
             raise StoreError(
                 f"the request log does not hold together ({problem}). Writing is stopped to "
