@@ -280,3 +280,33 @@ def test_staff_rename_and_deactivate_are_events(desk: Desk) -> None:
     desk.ok("staff", "activate", "amy")
     desk.ok("requests", "withdraw", "R-000001", "--staff", "amy")
     assert desk.ok("requests", "verify", "--deep").startswith("ok: 8 events")
+
+
+# 9. The policy cache cannot speak for the files ----------------------------------------------
+
+
+def test_desk_ask_answers_from_the_files_not_a_tampered_cache(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, bundled_dir: Path
+) -> None:
+    """A cache entry edited to say 'yes' to any counselor's email changes nothing `ask` says."""
+    import shutil
+    import time
+
+    from desk.core.policy.cache import cache_file, load_policy_cached
+    from desk.paths import cache_dir
+
+    policy = tmp_path / "policy"
+    shutil.copytree(bundled_dir, policy)
+    then = time.time() - 3600
+    for path in [policy, *policy.rglob("*")]:
+        os.utime(path, (then, then))
+    load_policy_cached(policy, cache_dir=cache_dir())
+    entry = cache_file(cache_dir(), policy)
+    data = json.loads(entry.read_text(encoding="utf-8"))
+    for topic in data["book"]["topics"]:
+        topic["verdict"] = "yes"
+    entry.write_text(json.dumps(data), encoding="utf-8")
+    assert main(["--policy-dir", str(policy), "ask", "--json", "what is her email"]) == 0
+    answer = json.loads(capsys.readouterr().out.splitlines()[0])
+    email = next(r for r in answer["results"] if r["id"] == "email")
+    assert email["verdict"] != "yes"
