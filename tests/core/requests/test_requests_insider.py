@@ -299,8 +299,24 @@ def test_edited_newest_event_stops_every_write(folder: Path, clock: Any) -> None
     assert _head(folder) == before
 
 
-def test_edited_earlier_event_stops_decisions_on_it(folder: Path, clock: Any) -> None:
-    """An edited event in the middle refuses any step of its request (its events are hashed)."""
+def test_edited_event_since_the_last_backup_stops_every_write(folder: Path, clock: Any) -> None:
+    """An event edited in the middle of the day's events stops writing, whatever the step."""
+    with attacker(folder) as conn:
+        conn.execute("UPDATE events SET workstation = 'other' WHERE seq = 2")
+    before = _head(folder)
+    with (
+        _log(folder, clock) as log,
+        pytest.raises(StoreError, match=r"event 2: hash does not match.*verify"),
+    ):
+        log.add_staff(staff_id="bo", name="Bo Desk")
+    assert _head(folder) == before
+
+
+def test_edited_older_event_stops_decisions_on_it(folder: Path, clock: Any) -> None:
+    """An event edited before the newest backup refuses any step of its request."""
+    clock.advance(days=1)
+    with _log(folder, clock):
+        pass  # the day's backup: the check before a write starts after it
     with attacker(folder) as conn:
         conn.execute("UPDATE events SET workstation = 'other' WHERE seq = 3")
     with _log(folder, clock) as log:

@@ -225,8 +225,8 @@ def guard_problem(conn: sqlite3.Connection) -> str | None:
     return None
 
 
-TAIL_CHECK_LIMIT = 1000
-"""Events the check before a write hashes at most (the anchor lags by one write at most)."""
+TAIL_CHECK_LIMIT = 300
+"""Events the check before a write hashes at most: more than most desks record in a day."""
 
 
 def tail_problem(conn: sqlite3.Connection, *, start: int) -> str | None:
@@ -245,6 +245,9 @@ def tail_problem(conn: sqlite3.Connection, *, start: int) -> str | None:
     try:
         if link is None:
             raise Problem(f"event {start - 1} is missing")
+        row = conn.execute(_BATCH_SQL, (start, int(last))).fetchone()
+        if _confirm(row, state, None, first=start, last=int(last)):
+            return None  # the bulk path confirmed every event at once
         _walk_exactly(conn, state, None, stop=int(last))
     except Problem as bad:
         return str(bad)
@@ -269,14 +272,31 @@ def first_undecodable(conn: sqlite3.Connection) -> str:
     return "a stored value outside the events is not valid UTF-8 text"
 
 
-def write_problem(conn: sqlite3.Connection, *, anchor_path: Path) -> str | None:
-    """The cheap check before each write: the guard is in place and the tail chains up.
+def write_problem(conn: sqlite3.Connection, *, anchor_path: Path, backups_dir: Path) -> str | None:
+    """The cheap check before each write: the guard is in place and the recent chain holds.
 
-    The anchor check has matched the anchored event's hash; this recomputes that event's hash
-    and those of any events after it, and checks their links, so an event edited (or appended
-    by hand) at the end of the log stops writing. Edits further back are for `verify`; a
-    decision also hash-checks the events it rests on (see `lookups`).
+    The anchor check has matched the anchored event's hash; this recomputes the hashes and
+    links from the newest backup's last event (a day's events; at most `TAIL_CHECK_LIMIT`)
+    or the anchored event, whichever is older, to the end. So an event edited or appended by
+    hand since the last backup stops writing; older edits are for `verify`, and a decision
+    also hash-checks the events it rests on (see `lookups`).
     """
+    from desk.core.requests.sqlite.backups import newest_backup_head
+
+    problem = guard_problem(conn)
+    if problem:
+        return problem
     recorded, _problem = read_anchor_safely(anchor_path)
     start = recorded.seq if recorded is not None else 1
-    return guard_problem(conn) or tail_problem(conn, start=start)
+    found = newest_backup_head(backups_dir)
+    if found is not None:
+        backup, head = found
+        row = conn.execute("SELECT hash FROM events WHERE seq = ?", (head.seq,)).fetchone()
+        if row is None:
+            return f"{backup.name} holds events up to {head.seq}, which the log no longer has"
+        if row[0] != head.hash:
+            return f"event {head.seq} no longer matches {backup.name} (it was changed)"
+        start = min(start, head.seq)
+    else:
+        start = 1  # no backup yet: the newest events, up to the limit
+    return tail_problem(conn, start=start)

@@ -339,7 +339,9 @@ class SqliteStore:
 
     def _refuse_if_chain_broken(self) -> None:
         """The cheap check before each write (see `chain.write_problem`)."""
-        problem = write_problem(self._conn, anchor_path=self.anchor_path)
+        problem = write_problem(
+            self._conn, anchor_path=self.anchor_path, backups_dir=self.backups_dir
+        )
         if problem:
             raise StoreError(
                 f"the request log does not hold together ({problem}). Writing is stopped to "
