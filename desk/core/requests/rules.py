@@ -155,13 +155,6 @@ def approved_email(event: Event, people: People) -> str | None:
     return counselor.email if counselor else None
 
 
-def facts_from(events: Iterable[Event], people: People) -> Facts | None:
-    facts: Facts | None = None
-    for event in events:
-        facts = fold_request(facts, event, people)
-    return facts
-
-
 def check_event(
     *,
     seq: int | None,

@@ -1,8 +1,10 @@
 """The rules of the request log: who may do what to a request, and when.
 
 Every write is one event. Checks that depend on stored state run inside the store's write
-transaction (the `build` functions below), so the rule holds even with two workstations writing.
-A refusal raises before anything is appended: nothing is written.
+transaction (the `decide` functions below, through `_record`), so the rule holds even with two
+workstations writing. They decide from the events (`lookups.Recorded`), and the drafted event is
+judged by `rules.check_event` as verify will judge it. A refusal raises before anything is
+appended: nothing is written.
 """
 
 from __future__ import annotations
