@@ -399,3 +399,31 @@ def test_staff_rename_and_deactivation_are_judged_by_verify(folder: Path, clock:
         conn.execute("UPDATE requests SET status = 'withdrawn' WHERE id = 'R-000001'")
     with _log(folder, clock) as log:
         assert log.verify(deep=True).problem == f"event {seq}: staff amy was not active"
+
+
+def test_approval_from_an_older_desk_covers_the_address_of_its_day(
+    folder: Path, clock: Any
+) -> None:
+    """An approval recorded before approvals carried the address covers the one then on record."""
+    from desk.core.requests.sqlite.store import SqliteStore
+    from desk.core.requests.store import Draft
+
+    _pending(folder, clock)
+    with _log(folder, clock) as log:
+        store = log.store
+        assert isinstance(store, SqliteStore)
+        with store.batch():  # written as an older Desk wrote it: no address on the approval
+            event = store._insert(
+                Draft(
+                    type="approved",
+                    request_id="R-000002",
+                    at=clock.now,
+                    staff_id="amy",
+                    workstation="desk-1",
+                    payload={"by": "cara", "how": "phone", "note": ""},
+                )
+            )
+            store._apply(event)
+        assert log.verify(deep=True).ok
+        assert _release(log, "R-000002") == "cara@practice.org"
+        assert log.verify(deep=True).ok
