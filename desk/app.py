@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, Protocol, cast
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -29,6 +29,12 @@ if TYPE_CHECKING:
     from desk.core.search.ranking import Hit, SearchIndex
 
 SETTINGS_FILE = "desk.ini"
+
+
+class PolicyLoad(Protocol):
+    """Loads the policy folder asked for (None: the bundled one), with its fallbacks."""
+
+    def __call__(self, folder: Path | None, *, cached: bool = True) -> LoadResult: ...
 
 
 def build(
@@ -65,7 +71,7 @@ def build(
         settings=settings,
         current=choice,
         problems=len(loaded.issues),
-        apply=lambda folder: _use_policy(window, search, load(folder)),
+        apply=lambda folder: _use_policy(window, search, load, folder),
         notify=window.show_message,
         parent=window,
     )
@@ -73,6 +79,7 @@ def build(
     _appearance(app, window)
     _connect(window)
     window.after_first_paint(search.warm)
+    window.after_first_paint(lambda: _confirm_cached_policy(window, search, load, loaded))
     if requests:
         window.after_first_paint(
             lambda: _mount_requests(window, data_dir=where.data_dir, clock=clock)
@@ -98,17 +105,20 @@ def _connect(window: MainWindow) -> None:
     window.bind_keys(keys)
 
 
-def _policy_loader(*, data_dir: Path, clock: Clock | None) -> Callable[[Path | None], LoadResult]:
-    """Loads a policy folder, keeping its last good copy in the data folder for when it breaks."""
+def _policy_loader(*, data_dir: Path, clock: Clock | None) -> PolicyLoad:
+    """Loads a policy folder, keeping its last good copy in the data folder for when it breaks.
 
-    def load(folder: Path | None) -> LoadResult:
+    `cached=False` reads the files themselves, skipping the validated-policy cache.
+    """
+
+    def load(folder: Path | None, *, cached: bool = True) -> LoadResult:
         from datetime import UTC, datetime
 
         from desk.core.policy.good_copy import STORE_NAME
 
         return load_with_fallback(
             folder,
-            cache_dir=paths.cache_dir(),
+            cache_dir=paths.cache_dir() if cached else None,
             good_copies=data_dir / STORE_NAME,
             now=clock() if clock is not None else datetime.now(UTC),
         )
@@ -138,13 +148,40 @@ def _appearance(app: QApplication, window: MainWindow) -> None:
     window.settings_requested.connect(change)
 
 
-def _use_policy(window: MainWindow, search: _LazySearch, loaded: LoadResult) -> LoadResult:
+def _use_policy(
+    window: MainWindow, search: _LazySearch, load: PolicyLoad, folder: Path | None
+) -> LoadResult:
     """Answer from a freshly loaded policy now, without a restart."""
+    loaded = load(folder)
     search.set_book(loaded.book)
     window.show_policy(loaded)
     _report(window, loaded)
     window.after_first_paint(search.warm)
+    window.after_first_paint(lambda: _confirm_cached_policy(window, search, load, loaded))
     return loaded
+
+
+def _confirm_cached_policy(
+    window: MainWindow, search: _LazySearch, load: PolicyLoad, shown: LoadResult
+) -> None:
+    """Check the policy the window opened with (from the cache) against the files themselves.
+
+    The cache lets the first paint skip parsing the YAML; anyone who can write the cache folder
+    could make it say something the files do not. Just after the first paint the files are
+    loaded strictly, and if they differ the window answers from the files from then on.
+    """
+    import logging
+
+    strict = load(shown.requested, cached=False)
+    if strict.book == shown.book and strict.issues == shown.issues:
+        return
+    logging.getLogger("desk").warning(
+        "the cached policy did not match the policy files; answering from the files"
+    )
+    search.set_book(strict.book)
+    window.show_policy(strict)
+    _report(window, strict)
+    window.after_first_paint(search.warm)
 
 
 def _report(window: MainWindow, loaded: LoadResult) -> None:
@@ -253,7 +290,27 @@ def main(
         logging.basicConfig(level=logging.WARNING, format="desk: %(message)s", stream=sys.stderr)
     app, window = build(policy_dir=policy_dir, data_dir=data_dir)
     window.show()
+    _quit_on_interrupt(app, window)
     return app.exec()
+
+
+def _quit_on_interrupt(app: QApplication, window: MainWindow) -> None:
+    """Ctrl+C in the terminal that started Desk closes the window as Ctrl+Q would.
+
+    Python runs signal handlers only between bytecodes, and Qt's event loop runs none while
+    idle, so a short timer hands control back now and then (the documented workaround).
+    """
+    import signal
+
+    def interrupted(*_args: object) -> None:
+        window.close()  # the window's own clean-up (the log is closed on `closing`)
+        app.quit()
+
+    signal.signal(signal.SIGINT, interrupted)
+    ticker = QTimer(window)
+    ticker.setInterval(250)
+    ticker.timeout.connect(lambda: None)
+    ticker.start()
 
 
 class _LazySearch:

@@ -121,15 +121,32 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     return parser
 
 
+_FOLDER_VARIABLES = ("DESK_DATA_DIR", "DESK_POLICY_DIR")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    """Entry point of the `desk` console script."""
+    """Entry point of the `desk` console script.
+
+    Every failure is one `desk:` line and exit 1 (refused, or an input or output failure) or 2
+    (usage), never a traceback: one could carry a client's name out of the log.
+    """
     arguments = list(sys.argv[1:] if argv is None else argv)
+    # Text that cannot be shown (a file name that is not UTF-8) is escaped, not fatal.
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="backslashreplace")
     parser = build_parser(arguments)
     args = parser.parse_args(arguments)
+    for name in _FOLDER_VARIABLES:
+        value = os.environ.get(name)
+        if value is not None and not value.strip():
+            parser.error(f"{name} is set but empty: give a folder, or unset it")
     if args.command is None:
         return _gui(args)
     try:
         code: int = args.func(args)
+        sys.stdout.flush()
     except DeskError as exc:
         print(f"desk: error: {exc}", file=sys.stderr)
         return 1
@@ -140,6 +157,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         # than fail again on the way out.
         _discard_stdout()
         return 0
+    except OSError as err:
+        _discard_stdout()
+        where = "cannot write the output" if err.filename is None else str(err.filename)
+        print(f"desk: error: {where}: {err.strerror or 'input/output error'}", file=sys.stderr)
+        return 1
+    except Exception as exc:  # a bug: say so in one line, without a message that may hold data
+        _discard_stdout()
+        print(
+            f"desk: error: internal error ({type(exc).__name__}); nothing more is shown, since "
+            "it could hold client data. Run `desk requests verify`, and report the command",
+            file=sys.stderr,
+        )
+        return 1
     return code
 
 

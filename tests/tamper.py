@@ -49,3 +49,37 @@ def rehash_from(conn: sqlite3.Connection, start: int = 1) -> None:
         )
         conn.execute("UPDATE events SET prev_hash = ?, hash = ? WHERE seq = ?", (prev, digest, seq))
         prev = digest
+
+
+def append_forged(
+    conn: sqlite3.Connection,
+    *,
+    type: str,
+    request_id: str | None,
+    staff_id: str,
+    payload: dict[str, object],
+    at: str,
+    workstation: str = "desk-1",
+) -> int:
+    """INSERT one event with a correctly computed hash, as a careful forger would; its seq."""
+    from desk.core.requests.chain import canonical_json
+
+    seq, prev = conn.execute("SELECT seq, hash FROM events ORDER BY seq DESC LIMIT 1").fetchone()
+    seq += 1
+    payload_json = canonical_json(payload)
+    digest = event_hash(
+        seq=seq,
+        request_id=request_id,
+        at=at,
+        staff_id=staff_id,
+        workstation=workstation,
+        type=type,
+        payload_json=payload_json,
+        prev_hash=prev,
+    )
+    conn.execute(
+        "INSERT INTO events(seq, request_id, at, staff_id, workstation, type, payload, "
+        "prev_hash, hash) VALUES (?,?,?,?,?,?,?,?,?)",
+        (seq, request_id, at, staff_id, workstation, type, payload_json, prev, digest),
+    )
+    return int(seq)

@@ -57,8 +57,17 @@ def print_json(value: Any) -> None:
     sys.stdout.write("\n")
 
 
+def one_line(text: str) -> str:
+    """A cell on one line: a newline or other control character is shown as an escape, so a
+    note cannot fake a row of its own."""
+    if text.isprintable():
+        return text
+    return "".join(ch if ch.isprintable() else ascii(ch)[1:-1] for ch in text)
+
+
 def print_table(headings: Sequence[str], rows: Sequence[Sequence[str]]) -> None:
     """Columns padded to their widest cell; the last column is left ragged."""
+    rows = [[one_line(cell) for cell in row] for row in rows]
     widths = [max([len(h), *(len(r[i]) for r in rows)]) for i, h in enumerate(headings)]
     for row in (headings, *rows):
         cells = [c.ljust(w) for c, w in zip(row[:-1], widths, strict=False)]

@@ -80,14 +80,15 @@ def questions(args: Iterable[str], stdin: Iterable[str]) -> Iterator[str]:
 
 
 def _ask(args: argparse.Namespace) -> int:
-    from desk.core.policy.cache import load_policy_cached
     from desk.core.policy.errors import PolicyError
+    from desk.core.policy.loader import load_policy
     from desk.core.search.ranking import SearchIndex
-    from desk.paths import cache_dir
 
     directory = _policy_dir(args)
     try:
-        book = load_policy_cached(directory, cache_dir=cache_dir())
+        # The files themselves, not the window's cache: a one-shot answer must be the policy's
+        # own, and a strict load keeps `desk ask` within its start-up goal.
+        book = load_policy(directory)
     except PolicyError as exc:
         for issue in exc.issues:
             print(issue, file=sys.stderr)

@@ -15,7 +15,9 @@ _ADMIN = "admin"
 
 def register(subparsers: Any) -> None:
     """Add the `staff` and `counselors` commands."""
-    staff = subparsers.add_parser("staff", help="add or list front-desk staff")
+    staff = subparsers.add_parser(
+        "staff", help="add, list, rename or (de)activate front-desk staff"
+    )
     staff_sub = staff.add_subparsers(dest="action", metavar="ACTION", required=True)
 
     p = staff_sub.add_parser("add", help="add a staff member")
@@ -26,6 +28,23 @@ def register(subparsers: Any) -> None:
     p = staff_sub.add_parser("list", help="list staff")
     p.add_argument("--json", action="store_true", help="print JSON instead of a table")
     p.set_defaults(func=_staff_list)
+
+    p = staff_sub.add_parser("rename", help="change a staff member's name (the id stays)")
+    p.add_argument("staff_id", metavar="ID")
+    p.add_argument("--name", required=True, help="the new full name")
+    p.add_argument("--by", default=_ADMIN, metavar="ID", help="who records this")
+    p.set_defaults(func=_staff_update, active=None)
+
+    for action, active in (("deactivate", False), ("activate", True)):
+        what = (
+            "a staff member who left: they can no longer record anything"
+            if not active
+            else "a staff member back at the desk"
+        )
+        p = staff_sub.add_parser(action, help=what)
+        p.add_argument("staff_id", metavar="ID")
+        p.add_argument("--by", default=_ADMIN, metavar="ID", help="who records this")
+        p.set_defaults(func=_staff_update, active=active, name=None)
 
     counselors = subparsers.add_parser("counselors", help="add, list or (de)activate counselors")
     c_sub = counselors.add_subparsers(dest="action", metavar="ACTION", required=True)
@@ -64,14 +83,25 @@ def _staff_add(args: argparse.Namespace) -> int:
 
 
 def _staff_list(args: argparse.Namespace) -> int:
-    with open_request_log(args) as log:
+    with open_request_log(args, create=False, read_only=None) as log:
         people = log.list_staff()
     if args.json:
         print_json([{"id": s.id, "name": s.name, "active": s.active} for s in people])
     elif people:
-        print_table(("ID", "NAME"), [(s.id, s.name) for s in people])
+        rows = [(s.id, "active" if s.active else "inactive", s.name) for s in people]
+        print_table(("ID", "STATUS", "NAME"), rows)
     else:
         print("No staff yet. Add one with: desk staff add --id ID --name NAME")
+    return 0
+
+
+def _staff_update(args: argparse.Namespace) -> int:
+    with open_request_log(args) as log:
+        staff = log.update_staff(args.staff_id, by=args.by, name=args.name, active=args.active)
+    if args.name is not None:
+        print(f"Staff {staff.id} is now named {staff.name}")
+    else:
+        print(f"Staff {staff.id} ({staff.name}) is now {'active' if staff.active else 'inactive'}")
     return 0
 
 
@@ -89,7 +119,7 @@ def _counselor_add(args: argparse.Namespace) -> int:
 
 
 def _counselor_list(args: argparse.Namespace) -> int:
-    with open_request_log(args) as log:
+    with open_request_log(args, create=False, read_only=None) as log:
         people = log.list_counselors(include_inactive=not args.active)
     if args.json:
         print_json(

@@ -106,6 +106,7 @@ def register(subparsers: Any) -> None:
     p = sub.add_parser("export", help="write a CSV or a printable PDF report")
     p.add_argument("--format", choices=("csv", "pdf"), default="csv", dest="fmt")
     p.add_argument("-o", "--output", type=Path, metavar="FILE", help="CSV: default stdout")
+    p.add_argument("--force", action="store_true", help="replace FILE if it exists")
     _filter_options(p)
     p.add_argument("--staff", dest="staff_id", default="admin", metavar="ID", help="who exports")
     p.add_argument("--title", default="Email address requests", help="PDF report title")
@@ -119,13 +120,15 @@ def register(subparsers: Any) -> None:
 
     p = sub.add_parser("verify", help="check the hash chain and the head anchor")
     p.add_argument(
-        "--head", metavar="HASH", help="also check that this earlier head is in the chain"
+        "--head",
+        metavar="[SEQ:]HASH",
+        help="also check that this earlier head (all 64 hex digits, as printed) is in the chain",
     )
     p.add_argument(
         "--deep",
         action="store_true",
-        help="also rebuild every request, counselor and staff record from the events and "
-        "compare (slower)",
+        help="also judge every event by the log's rules and rebuild every request, counselor "
+        "and staff record from the events and compare (slower)",
     )
     p.set_defaults(func=_verify)
 
@@ -320,32 +323,58 @@ def _history(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
-    from desk.core.requests.export.report import check_target, private_file, write_csv, write_pdf
+    from desk.core.requests.export.report import check_target
+    from desk.core.requests.export.target import shown_path
 
     if args.fmt == "pdf" and args.output is None:
         args.parser.error("a PDF needs -o FILE")
     if args.output is not None:
-        check_target(args.output, data_dir=data_dir(args))
+        check_target(args.output, data_dir=data_dir(args), force=args.force)
     with open_request_log(args, create=False) as log:
         flt = _filter(args, log)
-        if args.fmt == "pdf":
-            rows = write_pdf(
-                log,
-                args.output,
-                flt,
-                title=args.title,
-                staff_id=args.staff_id,
-                practice=_practice_name(args),
-            )
-        elif args.output is None:
-            rows = write_csv(log, sys.stdout, flt, staff_id=args.staff_id, bom=bool(args.bom))
-        else:
-            bom = args.bom is not False
-            with private_file(args.output) as out:
-                rows = write_csv(log, out, flt, staff_id=args.staff_id, bom=bom)
+        before = log.head()
+        try:
+            rows = _write_export(args, log, flt)
+        except BrokenPipeError:
+            raise
+        except (DeskError, OSError) as err:
+            after = log.head()
+            if after is None or (before is not None and after.seq == before.seq):
+                raise  # refused before anything was recorded
+            reason = str(err) if isinstance(err, DeskError) else _output_error(err)
+            raise DeskError(
+                f"{reason}. The export was already recorded in the log (event {after.seq}), "
+                "though its rows were not all written"
+            ) from None
     if args.output is not None:
-        print(f"Wrote {rows} request(s) to {args.output}")
+        print(f"Wrote {rows} request(s) to {shown_path(args.output)}")
     return 0
+
+
+def _output_error(err: OSError) -> str:
+    where = "cannot write the output" if err.filename is None else f"cannot write {err.filename}"
+    return f"{where}: {err.strerror or 'input/output error'}"
+
+
+def _write_export(args: argparse.Namespace, log: RequestLog, flt: RequestFilter) -> int:
+    """Record the export, then write it; returns the number of rows."""
+    from desk.core.requests.export.report import private_file, write_csv, write_pdf
+
+    if args.fmt == "pdf":
+        return write_pdf(
+            log,
+            args.output,
+            flt,
+            title=args.title,
+            staff_id=args.staff_id,
+            practice=_practice_name(args),
+        )
+    if args.output is None:
+        rows = write_csv(log, sys.stdout, flt, staff_id=args.staff_id, bom=bool(args.bom))
+        sys.stdout.flush()
+        return rows
+    with private_file(args.output) as out:
+        return write_csv(log, out, flt, staff_id=args.staff_id, bom=args.bom is not False)
 
 
 def _practice_name(args: argparse.Namespace) -> str:

@@ -25,6 +25,7 @@ from desk.ui.requests.export_dialog import ExportDialog, default_export_name
 from desk.ui.requests.outcomes import VerifyResultDialog
 from desk.ui.requests.release import ReleaseDialog
 from desk.ui.requests.tab import RequestsTab
+from desk.ui.staff.picker import StaffPickerDialog
 from desk.ui.staff.session import StaffSession
 
 SIZE = (1260, 720)
@@ -148,7 +149,8 @@ def sample_tab(tmp: Path) -> Iterator[tuple[RequestsTab, RequestLog, _Clock]]:
 
 def render_request_screens(outdir: Path) -> list[Path]:
     """Write the requests tab (names shown, privacy mode), the release dialog, the export
-    dialog, a clean log check and the lock screen to `outdir`; returns the files written."""
+    dialog, a clean log check, the staff picker and the lock screen to `outdir`; returns the
+    files written."""
     outdir.mkdir(parents=True, exist_ok=True)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     app = QApplication.instance() or QApplication([sys.argv[0]])
@@ -193,8 +195,23 @@ def render_request_screens(outdir: Path) -> list[Path]:
             dialog.reject()
             dialog.deleteLater()
         written.extend(_log_tool_screens(tab, log, outdir))
+        written.append(_staff_picker_screen(tab, log, outdir))
         tab.lock()
         written.append(_save(tab, outdir, "requests-locked"))
+    return written
+
+
+def _staff_picker_screen(tab: RequestsTab, log: RequestLog, outdir: Path) -> Path:
+    """The staff picker with a former staff member shown, ready to be reactivated."""
+    chosen = log.list_staff()[-1]
+    log.update_staff(chosen.id, by="maria", active=False)
+    picker = StaffPickerDialog(log=log, current=log.get_staff("maria"), parent=tab)
+    picker.manage.show_inactive.setChecked(True)
+    picker.choose(chosen.id)
+    picker.show()
+    written = _save(picker, outdir, "staff-picker")
+    picker.reject()
+    picker.deleteLater()
     return written
 
 

@@ -296,3 +296,47 @@ def test_typing_a_surname_picks_the_counselor(qtbot, log) -> None:
     combo.search_timer.timeout.emit()
     qtbot.keyClicks(combo, "zzz")
     assert combo.currentData() == "ruiz"  # no match leaves the choice alone
+
+
+def test_staff_picker_renames_deactivates_and_reactivates(qtbot, log) -> None:
+    """The picker renames the selected member and (de)activates them, each one logged event."""
+    maria = log.get_staff("maria")
+    dialog = StaffPickerDialog(log=log, current=maria)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.choose("sam")
+    dialog.manage.new_name.setText("Samuel Patel")
+    dialog.manage.rename_button.click()
+    assert log.get_staff("sam").name == "Samuel Patel"
+    assert dialog.chosen() == Staff(id="sam", name="Samuel Patel")
+    assert dialog.manage.active_button.text() == "&Deactivate"
+    dialog.manage.active_button.click()
+    assert not log.get_staff("sam").active
+    assert dialog.model.row_of("sam") is None  # former staff are hidden from the pick list
+    dialog.manage.show_inactive.setChecked(True)
+    assert dialog.choose("sam")
+    assert dialog.model.data(dialog.list.currentIndex()) == "Samuel Patel (former staff)"
+    assert not dialog.ok.isEnabled()  # a former member cannot be the one at the desk
+    assert dialog.manage.active_button.text() == "Reac&tivate"
+    dialog.manage.active_button.click()
+    assert log.get_staff("sam").active
+    assert log.verify(deep=True).ok
+
+
+def test_staff_picker_shows_why_a_change_is_refused(qtbot, log) -> None:
+    """Deactivating yourself is refused with the log's message, inside the dialog."""
+    dialog = StaffPickerDialog(log=log, current=log.get_staff("maria"))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.choose("maria")
+    dialog.manage.active_button.click()
+    assert dialog.error.isVisible()
+    assert "cannot deactivate themselves" in dialog.error.text()
+    assert log.get_staff("maria").active
+
+
+def test_staff_session_asks_again_for_a_deactivated_member(log, settings) -> None:
+    """A remembered staff member who was deactivated is not at the desk next start."""
+    StaffSession(log=log, settings=settings).set(log.get_staff("sam"))
+    log.update_staff("sam", active=False)
+    assert StaffSession(log=log, settings=settings)() is None

@@ -15,9 +15,11 @@ file system's timestamp granularity would otherwise keep the same key.
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import json
 import os
 import stat
+import string
 import time
 import zlib
 from pathlib import Path
@@ -90,8 +92,7 @@ def _key(directory: Path) -> dict[str, Any] | None:
         here = Path(__file__).parent
         code = []
         for name in _CODE_FILES:
-            st = (here / name).stat()
-            code.append([name, st.st_size, st.st_mtime_ns])
+            code.append([name, _digest(here / name)])
     except (OSError, RuntimeError):
         return None
     return {"folder": str(folder), "desk": __version__, "code": code, "files": sorted(files)}
@@ -100,12 +101,23 @@ def _key(directory: Path) -> dict[str, Any] | None:
 def _listing(folder: Path, prefix: str) -> list[list[Any]]:
     entries: list[list[Any]] = []
     own = folder.stat()
-    entries.append([prefix or "./", *_stamp(own, size=0)])
+    entries.append([prefix or "./", *_stamp(own, size=0), ""])
     with os.scandir(folder) as it:
         for item in it:
-            st = item.stat()  # follows links, as the loader does
-            entries.append([prefix + item.name, *_stamp(st, size=st.st_size)])
+            st = item.stat(follow_symlinks=False)
+            digest = _digest(Path(item.path)) if stat.S_ISREG(st.st_mode) else ""
+            entries.append([prefix + item.name, *_stamp(st, size=st.st_size), digest])
     return entries
+
+
+def _digest(path: Path) -> str:
+    """SHA-256 of a file's bytes: the cache speaks for the files only while they hold these.
+
+    Times and sizes alone can be put back after an edit; a policy file is small, so hashing
+    every one at start-up costs little.
+    """
+    with path.open("rb") as fh:
+        return hashlib.sha256(fh.read()).hexdigest()
 
 
 def _stamp(st: os.stat_result, *, size: int) -> list[int]:
@@ -230,7 +242,12 @@ def _book(data: Any, directory: Path) -> PolicyBook:
             Script(label=_text(s["label"]), text=_text(s["text"]), guidance=_flag(s["guidance"]))
             for s in _list(t["scripts"])
         )
-        if any(not set(placeholder_names(s.text)) <= allowed for s in scripts):
+        # As strict as the loader: a format spec such as {office_phone:>99999999} would
+        # build a huge string when the script is filled in.
+        if any(
+            not set(placeholder_names(s.text)) <= allowed or not _plain_template(s.text, allowed)
+            for s in scripts
+        ):
             raise _Corrupt
         condition = t["condition"]
         topics.append(
@@ -257,6 +274,18 @@ def _book(data: Any, directory: Path) -> PolicyBook:
     if len(set(ids)) != len(ids) or not set(TOPIC_IDS) <= set(ids):
         raise _Corrupt
     return PolicyBook(practice=practice, topics=tuple(topics), source_dir=directory)
+
+
+def _plain_template(text: str, allowed: set[str]) -> bool:
+    """The loader's rule (`fields.template_problems`) without importing the YAML reader."""
+    try:
+        parts = list(string.Formatter().parse(text))
+    except ValueError:
+        return False
+    return all(
+        name is None or (name in allowed and not spec and not conversion)
+        for _literal, name, spec, conversion in parts
+    )
 
 
 def _text(value: Any) -> str:

@@ -88,6 +88,11 @@ def _event_loader(text: str) -> Any:
 
 def read_yaml_file(path: Path) -> ReadResult:
     """Read one file into a node tree, never raising for anything inside the file."""
+    if path.is_symlink():
+        # Followed, it would read (and quote from) whatever file the link points at.
+        return ReadResult(
+            None, [YamlIssue(None, "is a symbolic link; copy the file itself into the folder")]
+        )
     try:
         with path.open("rb") as fh:
             data = fh.read(MAX_FILE_BYTES + 1)

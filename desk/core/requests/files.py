@@ -6,6 +6,7 @@ the moment it is created (never created open and tightened later).
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import stat
@@ -65,13 +66,25 @@ def private_dir(path: Path) -> Path:
         StoreError: an existing folder other users can change, or a file in its place.
         OSError: the folder cannot be created.
     """
-    try:
-        path.mkdir(mode=DIR_MODE, parents=True)
-    except FileExistsError:
+    missing = []
+    folder = path
+    while not folder.exists() and folder.parent != folder:
+        missing.append(folder)
+        folder = folder.parent
+    if not missing:
         check_private_dir(path)
         return path
-    if os.name == "posix":
-        os.chmod(path, DIR_MODE)
+    # Each folder Desk creates is owner-only, the parents of a new data folder too: the
+    # umask would otherwise decide who can list them.
+    for folder in reversed(missing):
+        try:
+            folder.mkdir(mode=DIR_MODE)
+        except FileExistsError:  # made meanwhile by someone else: not ours to change
+            if folder == path:
+                check_private_dir(path)
+            continue
+        if os.name == "posix":
+            os.chmod(folder, DIR_MODE)
     return path
 
 
@@ -138,11 +151,19 @@ def atomic_write(path: Path, data: bytes) -> None:
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, FILE_MODE)
     try:
-        os.write(fd, data)
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-    os.replace(tmp, path)
+        try:
+            view = memoryview(data)
+            while view:  # a short write (a full disk) raises on the next call
+                view = view[os.write(fd, view) :]
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        os.replace(tmp, path)
+    except BaseException:
+        # A full disk must not leave an empty temporary file behind at each write.
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
 
 
 def _unescape(field: str) -> str:

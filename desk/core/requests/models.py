@@ -24,6 +24,7 @@ EventType = Literal[
     "counselor_added",
     "counselor_updated",
     "staff_added",
+    "staff_updated",
 ]
 
 Via = Literal["phone", "in-person", "voicemail", "mail", "other"]

@@ -29,16 +29,25 @@ from desk.core.requests.models import (
 REQUEST_EVENTS = frozenset(
     {"request_created", "approved", "declined", "released", "withdrawn", "note_added"}
 )
-PEOPLE_EVENTS = frozenset({"counselor_added", "counselor_updated", "staff_added"})
+PEOPLE_EVENTS = frozenset({"counselor_added", "counselor_updated", "staff_added", "staff_updated"})
 OTHER_EVENTS = frozenset({"exported"})
 EVENT_TYPES = REQUEST_EVENTS | PEOPLE_EVENTS | OTHER_EVENTS
 COUNSELOR_FIELDS = ("name", "email", "credentials", "active")
+STAFF_FIELDS = ("name", "active")
 
 _WORD = re.compile(r"\w+")
 
 
 class ReplayError(Exception):
-    """An event that cannot follow the state before it."""
+    """An event that cannot follow the state before it (the message never quotes a payload)."""
+
+
+_ID = re.compile(r"[a-z0-9][a-z0-9._-]{0,31}|R-[0-9]{6,9}")
+
+
+def shown_id(value: object) -> str:
+    """An id fit to print: a stored value that is not a valid id may hold anything."""
+    return value if isinstance(value, str) and _ID.fullmatch(value) else "(not a valid id)"
 
 
 def search_words(text: str) -> list[str]:
@@ -67,10 +76,10 @@ def apply_request(
     """The request after one of its events."""
     if type == "request_created":
         if state is not None:
-            raise ReplayError(f"request {request_id} is created a second time")
+            raise ReplayError(f"request {shown_id(request_id)} is created a second time")
         via = _str(payload, "via")
         if via not in VIAS:
-            raise ReplayError(f"unknown via {via!r}")
+            raise ReplayError("payload field 'via' is not a known way in")
         return Request(
             id=request_id,
             client=_str(payload, "client"),
@@ -82,34 +91,38 @@ def apply_request(
             requested_by=staff_id,
         )
     if state is None:
-        raise ReplayError(f"{type} for request {request_id}, which was never created")
+        raise ReplayError(f"{type} for request {shown_id(request_id)}, which was never created")
     if type in ("approved", "declined"):
-        if state.status != "pending":
-            raise ReplayError(f"{type} while request {request_id} is {state.status}")
+        # An approved request is approved again only when its counselor's address changed
+        # (the approval records the address it covers; `rules` checks the change).
+        again = type == "approved" and state.status == "approved" and "email" in payload
+        if state.status != "pending" and not again:
+            raise ReplayError(f"{type} while request {shown_id(request_id)} is {state.status}")
         by = _str(payload, "by")
         if by != state.counselor_id:
             raise ReplayError(
-                f"{type} by {by}, but request {request_id} is for {state.counselor_id}"
+                f"{type} by {shown_id(by)}, but request {shown_id(request_id)} is for "
+                f"{shown_id(state.counselor_id)}"
             )
         how: Any = None
         if type == "approved":
             how = _str(payload, "how")
             if how not in HOWS:
-                raise ReplayError(f"unknown approval method {how!r}")
+                raise ReplayError("payload field 'how' is not a known approval method")
         status: Status = "approved" if type == "approved" else "declined"
         return replace(state, status=status, decided_by=by, decided_how=how, updated_at=at)
     if type == "withdrawn":
         if state.status not in ("pending", "approved"):
-            raise ReplayError(f"withdrawn while request {request_id} is {state.status}")
+            raise ReplayError(f"withdrawn while request {shown_id(request_id)} is {state.status}")
         return replace(state, status="withdrawn", updated_at=at)
     if type == "released":
         if state.status != "approved":
-            raise ReplayError(f"released while request {request_id} is {state.status}")
+            raise ReplayError(f"released while request {shown_id(request_id)} is {state.status}")
         if payload.get("identity_verified") is not True:
             raise ReplayError("released without a confirmed identity")
         method = _str(payload, "method")
         if method not in RELEASE_METHODS:
-            raise ReplayError(f"unknown release method {method!r}")
+            raise ReplayError("payload field 'method' is not a known release method")
         return replace(
             state,
             status="released",
@@ -139,7 +152,7 @@ def replay_request(request_id: str, events: Iterable[Event]) -> Request:
             payload=event.payload,
         )
     if state is None:
-        raise ReplayError(f"request {request_id} has no events")
+        raise ReplayError(f"request {shown_id(request_id)} has no events")
     return state
 
 
@@ -148,7 +161,7 @@ def apply_counselor(state: Counselor | None, *, type: str, payload: Mapping[str,
     counselor_id = _str(payload, "id")
     if type == "counselor_added":
         if state is not None:
-            raise ReplayError(f"counselor {counselor_id} is added a second time")
+            raise ReplayError(f"counselor {shown_id(counselor_id)} is added a second time")
         return Counselor(
             id=counselor_id,
             name=_str(payload, "name"),
@@ -158,16 +171,28 @@ def apply_counselor(state: Counselor | None, *, type: str, payload: Mapping[str,
         )
     if type == "counselor_updated":
         if state is None:
-            raise ReplayError(f"update of counselor {counselor_id}, who was never added")
+            raise ReplayError(f"update of counselor {shown_id(counselor_id)}, who was never added")
         changes = {k: payload[k] for k in COUNSELOR_FIELDS if k in payload}
         return replace(state, **changes)
     raise ReplayError(f"{type} is not a counselor event")
 
 
 def apply_staff(state: Staff | None, *, type: str, payload: Mapping[str, Any]) -> Staff:
+    """The staff member after a staff_added or staff_updated (renamed, (de)activated) event."""
     staff_id = _str(payload, "id")
-    if type != "staff_added":
-        raise ReplayError(f"{type} is not a staff event")
-    if state is not None:
-        raise ReplayError(f"staff {staff_id} is added a second time")
-    return Staff(id=staff_id, name=_str(payload, "name"), active=bool(payload.get("active", True)))
+    if type == "staff_added":
+        if state is not None:
+            raise ReplayError(f"staff {shown_id(staff_id)} is added a second time")
+        return Staff(
+            id=staff_id, name=_str(payload, "name"), active=bool(payload.get("active", True))
+        )
+    if type == "staff_updated":
+        if state is None:
+            raise ReplayError(f"update of staff {shown_id(staff_id)}, who was never added")
+        changes = {k: payload[k] for k in STAFF_FIELDS if k in payload}
+        if not isinstance(changes.get("name", ""), str) or not isinstance(
+            changes.get("active", True), bool
+        ):
+            raise ReplayError("payload field 'name' or 'active' has the wrong type")
+        return replace(state, **changes)
+    raise ReplayError(f"{type} is not a staff event")

@@ -1,6 +1,9 @@
 """What the workflow needs from a store, so another database can stand in for SQLite.
 
-The workflow decides; the store keeps. A write is one call to `append` with a `build` function:
+The workflow decides; the store keeps. Decisions rest on events the store hands back
+(`history`, `people_events`), which the workflow replays and hash-checks itself; the derived
+rows (`get_request`, `get_staff`, `get_counselor`) are only compared with that replay, and a row
+that disagrees refuses the write. A write is one call to `append` with a `build` function:
 the store opens its write transaction, hands `build` a view of the current state inside that
 transaction, and appends the one event `build` returns, chaining its hash and updating the
 derived state before committing. If `build` raises, nothing is written. Running the checks
@@ -53,6 +56,15 @@ class StoreView(Protocol):
         """The request's events, oldest first (what a decision is checked against)."""
         ...
 
+    def people_events(self) -> list[Event]:
+        """Every staff and counselor event (`replay.PEOPLE_EVENTS`), oldest first.
+
+        Who may act, and which address a counselor approved, is decided from these and from
+        `history`, never from the derived staff and counselor rows, which an editor of the
+        store could change without touching the chain. A few events per person.
+        """
+        ...
+
     def next_request_id(self) -> str:
         """The id the next created request will get (valid inside a write)."""
         ...
@@ -72,6 +84,10 @@ class Store(StoreView, Protocol):
     def append(self, build: Callable[[StoreView], Draft]) -> Event:
         """Append the event `build` returns, atomically with its derived state.
 
+        Before `build` runs, a cheap check that the store still holds together (for SQLite:
+        the append-only triggers are in place and the newest events chain up to the anchor);
+        if not, StoreError and nothing is written.
+
         Raises:
             DeskError: whatever `build` raises (nothing is written), or StoreError.
         """
@@ -90,7 +106,14 @@ class Store(StoreView, Protocol):
     def head(self) -> Head | None: ...
 
     def verify(self, *, head: str | None = None, deep: bool = False) -> VerifyReport:
-        """Check the chain and anchor; with `deep`, the derived state against the events too."""
+        """Check the chain and anchor; with `deep`, the rules and derived state too.
+
+        Args:
+            head: a full 64-digit head hash printed earlier; it must be the hash of an event
+                of the sound chain (`InvalidInput` for anything shorter).
+            deep: also every event against `rules.check_event` as of its place in the log,
+                and every derived table (requests, staff, counselors) against the replay.
+        """
         ...
 
     def backup_if_due(self) -> Path | None:

@@ -27,14 +27,32 @@ _BAD_CATEGORIES = frozenset({"Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"})
 _INVISIBLE_CATEGORIES = frozenset({"Cf", "Zl", "Zp"})
 
 
+# Letters and marks that draw nothing (Unicode's default-ignorable code points outside the
+# categories above, and the braille blank): a name of them looks empty, and one inside a name
+# makes two names that look the same.
+_INVISIBLE_CHARS = frozenset(
+    "\u034f"  # combining grapheme joiner
+    "\u115f\u1160\u3164\uffa0"  # Hangul fillers
+    "\u17b4\u17b5"  # Khmer inherent vowels
+    "\u180b\u180c\u180d\u180f"  # Mongolian variation selectors
+    "\u2800"  # braille pattern blank
+    + "".join(chr(c) for c in range(0xFE00, 0xFE10))  # variation selectors
+    + "".join(chr(c) for c in range(0xE0100, 0xE01F0))  # variation selectors supplement
+)
+
+
 def _bad_char(text: str, *, allowed: frozenset[str] = frozenset()) -> bool:
     """True if the text holds a control, format, separator or lone surrogate character."""
     return any(ch not in allowed and unicodedata.category(ch) in _BAD_CATEGORIES for ch in text)
 
 
+def _invisible(ch: str) -> bool:
+    return ch in _INVISIBLE_CHARS or unicodedata.category(ch) in _INVISIBLE_CATEGORIES
+
+
 def _blank(text: str) -> bool:
     """True if nothing in the text would show: only spaces and invisible characters."""
-    return all(ch.isspace() or unicodedata.category(ch) in _INVISIBLE_CATEGORIES for ch in text)
+    return all(ch.isspace() or _invisible(ch) for ch in text)
 
 
 def check_id(value: str, *, field: str) -> str:
@@ -49,7 +67,11 @@ def check_id(value: str, *, field: str) -> str:
 
 
 def check_name(value: str, *, field: str) -> str:
-    """A person's name: trimmed, 1 to 100 characters, no control or invisible characters."""
+    """A person's name: trimmed, 1 to 100 characters, nothing invisible, in composed form.
+
+    Composed (NFC), with each run of spaces one plain space, so that two spellings of one name
+    that look the same are the same text.
+    """
     text = value.strip() if isinstance(value, str) else ""
     if _blank(text):
         raise InvalidInput(f"{field} is empty")
@@ -57,7 +79,9 @@ def check_name(value: str, *, field: str) -> str:
         raise InvalidInput(f"{field} is longer than {NAME_MAX} characters ({len(text)})")
     if _bad_char(text):
         raise InvalidInput(f"{field} contains a control or invalid character")
-    return text
+    if any(ch in _INVISIBLE_CHARS for ch in text):
+        raise InvalidInput(f"{field} contains an invisible character")
+    return " ".join(unicodedata.normalize("NFC", text).split())
 
 
 def check_client(value: str) -> str:

@@ -1,42 +1,37 @@
 """The rules of the request log: who may do what to a request, and when.
 
 Every write is one event. Checks that depend on stored state run inside the store's write
-transaction (the `build` functions below), so the rule holds even with two workstations writing.
-A refusal raises before anything is appended: nothing is written.
+transaction (the `decide` functions below, through `_record`), so the rule holds even with two
+workstations writing. They decide from the events (`lookups.Recorded`), and the drafted event is
+judged by `rules.check_event` as verify will judge it. A refusal raises before anything is
+appended: nothing is written.
 """
 
 from __future__ import annotations
 
 import socket
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from desk.core.errors import InvalidInput, Refused
 from desk.core.requests import validation as v
-from desk.core.requests.lookups import (
-    ADMIN_ID,
-    require_active_counselor,
-    require_counselor,
-    require_recorded_request,
-    require_request,
-    require_staff,
-)
+from desk.core.requests.lookups import ADMIN_ID, Recorded, require_request
 from desk.core.requests.models import (
     HOWS,
     RELEASE_METHODS,
     VIAS,
     Clock,
-    Counselor,
     Event,
     EventType,
     Head,
     Request,
     RequestFilter,
-    Staff,
     VerifyReport,
 )
+from desk.core.requests.people import PeopleMixin
+from desk.core.requests.rules import RuleError, check_event
 from desk.core.requests.store import Draft, Store, StoreView
 
 __all__ = ["ADMIN_ID", "RequestLog", "default_workstation", "utc_now"]
@@ -51,7 +46,7 @@ def default_workstation() -> str:
     return name[: v.NAME_MAX] if name else "unknown"
 
 
-class RequestLog:
+class RequestLog(PeopleMixin):
     """Records email-address requests and their outcome, enforcing the approval rule.
 
     Args:
@@ -102,98 +97,35 @@ class RequestLog:
             payload=payload,
         )
 
-    # -- people -------------------------------------------------------------------------
+    def _record(self, decide: Callable[[Recorded], Draft]) -> None:
+        """Append what `decide` drafts from the recorded events, judged by the rules first.
 
-    def add_staff(self, *, staff_id: str, name: str) -> Staff:
-        v.check_id(staff_id, field="staff id")
-        clean = v.check_name(name, field="staff name")
-
-        def build(view: StoreView) -> Draft:
-            if view.get_staff(staff_id) is not None:
-                raise InvalidInput(f"staff id {staff_id!r} already exists")
-            return self._draft(
-                "staff_added", staff_id=staff_id, payload={"id": staff_id, "name": clean}
-            )
-
-        self._store.append(build)
-        return self.get_staff(staff_id)
-
-    def list_staff(self) -> list[Staff]:
-        return self._store.list_staff()
-
-    def get_staff(self, staff_id: str) -> Staff:
-        staff = self._store.get_staff(staff_id)
-        if staff is None:
-            raise InvalidInput(f"unknown staff id {str(staff_id)[:40]!r}")
-        return staff
-
-    def add_counselor(
-        self,
-        *,
-        counselor_id: str,
-        name: str,
-        email: str,
-        credentials: str = "",
-        staff_id: str = ADMIN_ID,
-    ) -> Counselor:
-        v.check_id(counselor_id, field="counselor id")
-        payload = {
-            "id": counselor_id,
-            "name": v.check_name(name, field="counselor name"),
-            "email": v.check_email(email),
-            "credentials": v.check_credentials(credentials),
-            "active": True,
-        }
+        `decide` gives the friendly refusals; `rules.check_event` then judges the draft
+        exactly as `verify --deep` will judge the stored event, so nothing is appended that
+        verify would call a bad event.
+        """
 
         def build(view: StoreView) -> Draft:
-            require_staff(view, staff_id, admin_ok=True)
-            if view.get_counselor(counselor_id) is not None:
-                raise InvalidInput(f"counselor id {counselor_id!r} already exists")
-            return self._draft("counselor_added", staff_id=staff_id, payload=payload)
+            rec = Recorded(view)
+            draft = decide(rec)
+            try:
+                check_event(
+                    seq=None,
+                    type=draft.type,
+                    at=draft.at,
+                    staff_id=draft.staff_id,
+                    payload=draft.payload,
+                    people=rec.people,
+                    facts=rec.facts.get(draft.request_id or ""),
+                )
+            except RuleError as err:
+                raise Refused(
+                    f"{err}: nothing was recorded (if this computer's clock is wrong, set it; "
+                    "otherwise run `desk requests verify`)"
+                ) from None
+            return draft
 
         self._store.append(build)
-        return self.get_counselor(counselor_id)
-
-    def update_counselor(
-        self,
-        counselor_id: str,
-        *,
-        staff_id: str,
-        name: str | None = None,
-        email: str | None = None,
-        credentials: str | None = None,
-        active: bool | None = None,
-    ) -> Counselor:
-        changes: dict[str, Any] = {}
-        if name is not None:
-            changes["name"] = v.check_name(name, field="counselor name")
-        if email is not None:
-            changes["email"] = v.check_email(email)
-        if credentials is not None:
-            changes["credentials"] = v.check_credentials(credentials)
-        if active is not None:
-            changes["active"] = bool(active)
-        if not changes:
-            raise InvalidInput(f"nothing to change for counselor {counselor_id!r}")
-
-        def build(view: StoreView) -> Draft:
-            require_staff(view, staff_id, admin_ok=True)
-            require_counselor(view, counselor_id)
-            return self._draft(
-                "counselor_updated", staff_id=staff_id, payload={"id": counselor_id, **changes}
-            )
-
-        self._store.append(build)
-        return self.get_counselor(counselor_id)
-
-    def list_counselors(self, *, include_inactive: bool = True) -> list[Counselor]:
-        return self._store.list_counselors(include_inactive=include_inactive)
-
-    def get_counselor(self, counselor_id: str) -> Counselor:
-        counselor = self._store.get_counselor(counselor_id)
-        if counselor is None:
-            raise InvalidInput(f"unknown counselor id {str(counselor_id)[:40]!r}")
-        return counselor
 
     # -- the workflow -------------------------------------------------------------------
 
@@ -208,52 +140,66 @@ class RequestLog:
         }
         new_id = ""
 
-        def build(view: StoreView) -> Draft:
+        def decide(rec: Recorded) -> Draft:
             nonlocal new_id
-            require_staff(view, staff_id)
-            counselor = require_counselor(view, counselor_id)
+            rec.staff(staff_id)
+            counselor = rec.counselor(counselor_id)
             if not counselor.active:
                 raise Refused(
                     f"counselor {counselor_id} is not active and cannot receive new requests"
                 )
-            new_id = view.next_request_id()
+            new_id = self._store.next_request_id()
             return self._draft(
                 "request_created", staff_id=staff_id, payload=payload, request_id=new_id
             )
 
-        self._store.append(build)
+        self._record(decide)
         return self.get(new_id)
 
     def _decide(
         self, request_id: str, *, verb: str, by: str, staff_id: str, payload: dict[str, Any]
     ) -> Request:
-        def build(view: StoreView) -> Draft:
-            req = require_recorded_request(view, request_id)
-            require_staff(view, staff_id)
-            require_counselor(view, by, field="counselor id (--by)")
+        def decide(rec: Recorded) -> Draft:
+            facts = rec.request(request_id)
+            req = facts.request
+            rec.staff(staff_id)
+            counselor = rec.counselor(by, field="counselor id (--by)")
             if by != req.counselor_id:
                 raise Refused(
                     f"request {req.id} is for counselor {req.counselor_id}: only "
                     f"{req.counselor_id} can {verb} it, not {by}"
                 )
-            if req.status != "pending":
+            again = (
+                verb == "approve"
+                and req.status == "approved"
+                and facts.approved_email != counselor.email
+            )
+            if req.status != "pending" and not again:
                 raise Refused(
                     f"request {req.id} is {req.status}; only a pending request can be "
                     f"{'approved' if verb == 'approve' else 'declined'}"
                 )
-            require_active_counselor(view, by, request_id=req.id)
+            rec.active_counselor(by, request_id=req.id)
             event: EventType = "approved" if verb == "approve" else "declined"
+            extra = {"email": counselor.email} if verb == "approve" else {}
             return self._draft(
-                event, staff_id=staff_id, request_id=req.id, payload={"by": by, **payload}
+                event,
+                staff_id=staff_id,
+                request_id=req.id,
+                payload={"by": by, **payload, **extra},
             )
 
-        self._store.append(build)
+        self._record(decide)
         return self.get(request_id)
 
     def approve(
         self, request_id: str, *, by: str, staff_id: str, how: str, note: str = ""
     ) -> Request:
-        """Record the named counselor's permission, and how they gave it."""
+        """Record the named counselor's permission, how they gave it, and the address it covers.
+
+        An approved request can be approved again only after the counselor's address changed
+        (a release is refused until then).
+        """
         payload = {
             "how": v.check_choice(how, field="how", choices=HOWS),
             "note": v.check_text(note, field="note"),
@@ -267,9 +213,9 @@ class RequestLog:
     def withdraw(self, request_id: str, *, staff_id: str, reason: str = "") -> Request:
         payload = {"reason": v.check_text(reason, field="reason")}
 
-        def build(view: StoreView) -> Draft:
-            req = require_recorded_request(view, request_id)
-            require_staff(view, staff_id)
+        def decide(rec: Recorded) -> Draft:
+            req = rec.request(request_id).request
+            rec.staff(staff_id)
             if req.status not in ("pending", "approved"):
                 raise Refused(
                     f"request {req.id} is {req.status}; only a pending or approved request can "
@@ -277,7 +223,7 @@ class RequestLog:
                 )
             return self._draft("withdrawn", staff_id=staff_id, request_id=req.id, payload=payload)
 
-        self._store.append(build)
+        self._record(decide)
         return self.get(request_id)
 
     def release(
@@ -286,15 +232,17 @@ class RequestLog:
         """Record that the address was given to the caller, and return it.
 
         Returns:
-            The counselor's email address.
+            The address the counselor approved giving out (recorded on the approval), which
+            must still be their address by the events.
         """
         v.check_choice(method, field="method", choices=RELEASE_METHODS)
         email = ""
 
-        def build(view: StoreView) -> Draft:
+        def decide(rec: Recorded) -> Draft:
             nonlocal email
-            req = require_recorded_request(view, request_id)
-            require_staff(view, staff_id)
+            facts = rec.request(request_id)
+            req = facts.request
+            rec.staff(staff_id)
             if req.status != "approved":
                 raise Refused(
                     f"request {req.id} is {req.status}; only a request its counselor approved "
@@ -305,7 +253,14 @@ class RequestLog:
                     f"confirm the caller's identity before releasing request {req.id} "
                     "(--identity-verified)"
                 )
-            email = require_active_counselor(view, req.counselor_id, request_id=req.id).email
+            counselor = rec.active_counselor(req.counselor_id, request_id=req.id)
+            if facts.approved_email is None or counselor.email != facts.approved_email:
+                raise Refused(
+                    f"counselor {counselor.id}'s address changed after they approved request "
+                    f"{req.id}, so the address they approved is not the one on record: ask "
+                    f"them to approve again (desk requests approve {req.id} --by {counselor.id})"
+                )
+            email = facts.approved_email
             return self._draft(
                 "released",
                 staff_id=staff_id,
@@ -313,18 +268,18 @@ class RequestLog:
                 payload={"method": method, "identity_verified": True, "email": email},
             )
 
-        self._store.append(build)
+        self._record(decide)
         return email
 
     def add_note(self, request_id: str, *, staff_id: str, text: str) -> None:
         payload = {"text": v.check_text(text, field="note", required=True)}
 
-        def build(view: StoreView) -> Draft:
-            req = require_request(view, request_id)
-            require_staff(view, staff_id)
+        def decide(rec: Recorded) -> Draft:
+            req = rec.request(request_id).request
+            rec.staff(staff_id)
             return self._draft("note_added", staff_id=staff_id, request_id=req.id, payload=payload)
 
-        self._store.append(build)
+        self._record(decide)
 
     def record_export(self, *, staff_id: str, fmt: str, description: str, rows: int) -> None:
         """An export is itself an event, so the log shows what left the desk and when."""
@@ -336,11 +291,11 @@ class RequestLog:
             "rows": rows,
         }
 
-        def build(view: StoreView) -> Draft:
-            require_staff(view, staff_id, admin_ok=True)
+        def decide(rec: Recorded) -> Draft:
+            rec.staff(staff_id, admin_ok=True)
             return self._draft("exported", staff_id=staff_id, payload=payload)
 
-        self._store.append(build)
+        self._record(decide)
 
     # -- reading ------------------------------------------------------------------------
 

@@ -99,7 +99,7 @@ def run_export(
     """
     folder = log.store.local_folder
     if folder is not None:
-        check_target(choice.path, data_dir=folder)
+        check_target(choice.path, data_dir=folder, force=True)  # the dialog asked
     total = log.count(choice.flt)
     progress(0, total)
     watched = _WatchedLog(log, clock=clock, total=total, progress=progress, stop=stop)

@@ -29,7 +29,9 @@ from PySide6.QtWidgets import (
 
 from desk.core.errors import DeskError
 from desk.core.requests.models import Staff
+from desk.core.requests.rules import ADMIN_ID
 
+from desk.ui.staff.manage import StaffManageRow
 from desk.ui.staff.session import StaffSession
 from desk.ui.widgets.controls import heading, hint
 
@@ -44,17 +46,23 @@ class StaffBook(Protocol):
 
     def add_staff(self, *, staff_id: str, name: str) -> Staff: ...
 
+    def update_staff(
+        self, staff_id: str, *, by: str, name: str | None = None, active: bool | None = None
+    ) -> Staff: ...
+
 
 class StaffListModel(QAbstractListModel):
-    """Active staff by name; `StaffRole` returns the `Staff`."""
+    """Active staff by name (former staff too, marked, when asked); `StaffRole` gives `Staff`."""
 
     def __init__(self, *, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._staff: list[Staff] = []
+        self.show_inactive = False
 
     def set_staff(self, staff: list[Staff]) -> None:
         self.beginResetModel()
-        self._staff = sorted((s for s in staff if s.active), key=lambda s: s.name.casefold())
+        shown = (s for s in staff if s.active or self.show_inactive)
+        self._staff = sorted(shown, key=lambda s: (not s.active, s.name.casefold()))
         self.endResetModel()
 
     def row_of(self, staff_id: str) -> int | None:
@@ -68,7 +76,7 @@ class StaffListModel(QAbstractListModel):
             return None
         staff = self._staff[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return staff.name
+            return staff.name if staff.active else f"{staff.name} (former staff)"
         if role == Qt.ItemDataRole.ToolTipRole:
             return f"Staff id: {staff.id}"
         if role == StaffRole:
@@ -120,6 +128,11 @@ class StaffPickerDialog(QDialog):
         self.error = QLabel("", self)
         self.error.setWordWrap(True)
         self.error.hide()
+        self._current = current
+        self.manage = StaffManageRow(parent=self)
+        self.manage.rename_requested.connect(lambda name: self._change(name=name))
+        self.manage.active_requested.connect(lambda active: self._change(active=active))
+        self.manage.show_inactive_changed.connect(self._show_inactive)
 
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
@@ -144,6 +157,8 @@ class StaffPickerDialog(QDialog):
         layout.addWidget(hint("Everything you record is logged under your name.", parent=self))
         layout.addWidget(list_label)
         layout.addWidget(self.list, 1)
+        layout.addWidget(self.manage.show_inactive)
+        layout.addWidget(self.manage)
         layout.addWidget(new_label)
         layout.addLayout(new_row)
         layout.addWidget(self.error)
@@ -185,13 +200,35 @@ class StaffPickerDialog(QDialog):
         self.list.setFocus()
 
     def accept_if_chosen(self) -> None:
-        if self.chosen() is not None:
+        chosen = self.chosen()
+        if chosen is not None and chosen.active:
             self.accept()
 
     def _default_button(self, *_args: object) -> None:
         adding = bool(self.new_name.text().strip() or self.new_id.text().strip())
         self.add_button.setDefault(adding)
         self.ok.setDefault(not adding)
+
+    def _change(self, *, name: str | None = None, active: bool | None = None) -> None:
+        """Rename or (de)activate the selected staff member, recorded by who is at the desk."""
+        chosen = self.chosen()
+        if chosen is None:
+            return
+        by = self._current.id if self._current is not None else ADMIN_ID
+        try:
+            staff = self._log.update_staff(chosen.id, by=by, name=name, active=active)
+        except DeskError as exc:
+            self.error.setText(f"\u26a0 {exc}")
+            self.error.show()
+            return
+        self.error.hide()
+        self.manage.new_name.clear()
+        self._load(staff.id)
+
+    def _show_inactive(self, shown: bool) -> None:
+        chosen = self.chosen()
+        self.model.show_inactive = shown
+        self._load(chosen.id if chosen else None)
 
     def _name_edited(self, text: str) -> None:
         if not self._id_edited:
@@ -209,7 +246,9 @@ class StaffPickerDialog(QDialog):
             self.list.setCurrentIndex(self.model.index(0))
 
     def _update(self, *_args: object) -> None:
-        self.ok.setEnabled(self.chosen() is not None)
+        chosen = self.chosen()
+        self.ok.setEnabled(chosen is not None and chosen.active)
+        self.manage.set_selected(chosen)
 
     @classmethod
     def ask(

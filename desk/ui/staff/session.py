@@ -41,9 +41,11 @@ class StaffSession(QObject):
         remembered = settings.value(SETTINGS_KEY, "")
         if isinstance(remembered, str) and remembered:
             try:
-                self._last = log.get_staff(remembered)
+                found = log.get_staff(remembered)
             except DeskError:
-                self._last = None  # removed or another data folder: no default
+                found = None  # removed or another data folder: no default
+            # A deactivated member can no longer act, so is not offered as the default either.
+            self._last = found if found is not None and found.active else None
 
     def __call__(self) -> Staff | None:
         return self._staff

@@ -23,6 +23,7 @@ from typing import IO, TYPE_CHECKING, Any
 
 from desk.core.errors import DeskError, Refused
 from desk.core.requests.export.pdf import ReportPdf
+from desk.core.requests.export.target import remove_stale_parts, shown_path
 from desk.core.requests.models import STATUSES, Clock, Counselor, Head, Request, RequestFilter
 from desk.core.requests.workflow import ADMIN_ID
 
@@ -98,6 +99,7 @@ def private_file(path: Path, *, binary: bool = False) -> Iterator[IO[Any]]:
     """
     if path.exists() and not path.is_file():
         raise DeskError(f"cannot write {path}: it is not a regular file")
+    remove_stale_parts(path)
     part = path.with_name(f".{path.name}.{os.getpid()}.part")
     try:
         part.unlink(missing_ok=True)
@@ -122,14 +124,14 @@ def private_file(path: Path, *, binary: bool = False) -> Iterator[IO[Any]]:
         raise
 
 
-def check_target(path: Path, *, data_dir: Path) -> None:
-    """Refuse an export file inside the data folder, where it could replace the log itself.
+def check_target(path: Path, *, data_dir: Path, force: bool = False) -> None:
+    """Refuse an export file inside the data folder, or over an existing file unless `force`.
 
     Both the path as given and where its links lead are checked: the database, its -wal and
     -shm files, the anchor and the backups all live there.
 
     Raises:
-        DeskError: `path` is inside `data_dir`.
+        DeskError: `path` is inside `data_dir`, or exists and `force` is not given.
     """
     folder = Path(os.path.realpath(data_dir))
     for candidate in (
@@ -141,6 +143,13 @@ def check_target(path: Path, *, data_dir: Path) -> None:
                 f"will not write the export to {path}: it is inside the data folder {data_dir}, "
                 "which holds the request log, its anchor and backups; choose a file elsewhere"
             )
+    if path.exists() and not path.is_file():
+        raise DeskError(f"cannot write {shown_path(path)}: it is not a regular file")
+    if not force and os.path.lexists(path):
+        raise DeskError(
+            f"will not replace {shown_path(path)}: it exists. Choose another name, or add "
+            "--force to replace it"
+        )
 
 
 def _begin(

@@ -19,6 +19,7 @@ import os
 import re
 import secrets
 import sqlite3
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -124,6 +125,50 @@ def tail_problem(
         if actual != digest:
             return f"event {seq}: hash does not match its contents"
         expected, link = seq + 1, digest
+    return None
+
+
+def _backup_head(backup: Path) -> Head | None:
+    """The newest event a backup holds: from the copy itself, else from its anchor."""
+    try:
+        conn = sqlite3.connect(f"{backup.resolve().as_uri()}?mode=ro&immutable=1", uri=True)
+        try:
+            return q.head(conn)
+        finally:
+            conn.close()
+    except (sqlite3.Error, OSError, ValueError):
+        pass
+    try:
+        return read_anchor(backup.with_suffix(".anchor"))
+    except (AnchorUnreadable, OSError):
+        return None
+
+
+def backups_problem(backups_dir: Path, *, log_hash_at: Callable[[int], str | None]) -> str | None:
+    """The backups as witnesses: each one's newest event must still be in the log, unchanged.
+
+    A log rolled back to an older copy (database and anchor together) passes its own checks;
+    the backups taken since still hold the events it lost.
+
+    Args:
+        log_hash_at: the log's hash at a seq, None where the log has no such event.
+    """
+    for backup in reversed(list_backups(backups_dir)):
+        head = _backup_head(backup)
+        if head is None:
+            continue
+        found = log_hash_at(head.seq)
+        if found is None:
+            return (
+                f"the backup {backup.name} holds events up to event {head.seq} that the log no "
+                "longer has: events were removed or the log was rolled back (see 'Backups and "
+                "restoring one' in the README)"
+            )
+        if found != head.hash:
+            return (
+                f"event {head.seq}: hash differs from the backup {backup.name} (the log was "
+                "changed or replaced since that backup)"
+            )
     return None
 
 

@@ -18,8 +18,10 @@ import hashlib
 import sqlite3
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
+from desk.core.requests.anchor import read_anchor_safely
 from desk.core.requests.chain import GENESIS, record_bytes
 from desk.core.requests.replay import EVENT_TYPES, REQUEST_EVENTS
 
@@ -203,10 +205,98 @@ def _walk_exactly(
         if hashlib.sha256(data).hexdigest() != digest:
             raise Problem(f"event {seq}: hash does not match its contents")
         if type_ not in EVENT_TYPES:
-            raise Problem(f"event {seq}: unknown event type {str(type_)[:40]!r}")
+            raise Problem(f"event {seq}: column type holds an unknown event type")
         if (request_id is not None) != (type_ in REQUEST_EVENTS):
             raise Problem(f"event {seq}: request id does not fit a {type_} event")
         if wanted is not None and digest.startswith(wanted):
             state.head_found = True
         prev_seq, prev_hash = seq, digest
         state.checked, state.last_hash = prev_seq, prev_hash
+
+
+def guard_problem(conn: sqlite3.Connection) -> str | None:
+    """What is wrong with the append-only guard (a trigger missing or changed), if anything."""
+    from desk.core.requests.sqlite.schema import GUARD_TRIGGERS
+
+    stored = dict(conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'trigger'"))
+    for name, sql in GUARD_TRIGGERS.items():
+        if stored.get(name) != sql:
+            return f"the append-only guard on events was removed or changed (trigger {name})"
+    return None
+
+
+TAIL_CHECK_LIMIT = 300
+"""Events the check before a write hashes at most: more than most desks record in a day."""
+
+
+def tail_problem(conn: sqlite3.Connection, *, start: int) -> str | None:
+    """Each event from `start` on hashes to its stored hash and links to the one before.
+
+    The quick check before a write: from the anchored event (normally the newest) to the end,
+    but never more than `TAIL_CHECK_LIMIT` events.
+    """
+    last = conn.execute("SELECT max(seq) FROM events").fetchone()[0]
+    if last is None:
+        return None
+    start = max(1, start, int(last) - TAIL_CHECK_LIMIT + 1)
+    row = conn.execute("SELECT hash FROM events WHERE seq = ?", (start - 1,)).fetchone()
+    link = GENESIS if start == 1 else (str(row[0]) if row else None)
+    state = ChainState(checked=start - 1, last_hash=link or "")
+    try:
+        if link is None:
+            raise Problem(f"event {start - 1} is missing")
+        row = conn.execute(_BATCH_SQL, (start, int(last))).fetchone()
+        if _confirm(row, state, None, first=start, last=int(last)):
+            return None  # the bulk path confirmed every event at once
+        _walk_exactly(conn, state, None, stop=int(last))
+    except Problem as bad:
+        return str(bad)
+    except ValueError:
+        return f"an event after event {state.checked} is not valid text"
+    return None
+
+
+_TEXT_COLUMNS = ("request_id", "at", "staff_id", "workstation", "type", "payload", "prev_hash")
+
+
+def first_undecodable(conn: sqlite3.Connection) -> str:
+    """Name the first event with a text column that is not UTF-8 (by seq and column only)."""
+    columns = ", ".join(f"CAST({c} AS BLOB)" for c in (*_TEXT_COLUMNS, "hash"))
+    for seq, *values in conn.execute(f"SELECT seq, {columns} FROM events ORDER BY seq"):
+        for name, raw in zip((*_TEXT_COLUMNS, "hash"), values, strict=True):
+            if isinstance(raw, bytes):
+                try:
+                    raw.decode("utf-8")
+                except UnicodeDecodeError:
+                    return f"event {seq}: column {name} is not valid UTF-8 text"
+    return "a stored value outside the events is not valid UTF-8 text"
+
+
+def write_problem(conn: sqlite3.Connection, *, anchor_path: Path, backups_dir: Path) -> str | None:
+    """The cheap check before each write: the guard is in place and the recent chain holds.
+
+    The anchor check has matched the anchored event's hash; this recomputes the hashes and
+    links from the newest backup's last event (a day's events; at most `TAIL_CHECK_LIMIT`)
+    or the anchored event, whichever is older, to the end. So an event edited or appended by
+    hand since the last backup stops writing; older edits are for `verify`, and a decision
+    also hash-checks the events it rests on (see `lookups`).
+    """
+    from desk.core.requests.sqlite.backups import newest_backup_head
+
+    problem = guard_problem(conn)
+    if problem:
+        return problem
+    recorded, _problem = read_anchor_safely(anchor_path)
+    start = recorded.seq if recorded is not None else 1
+    found = newest_backup_head(backups_dir)
+    if found is not None:
+        backup, head = found
+        row = conn.execute("SELECT hash FROM events WHERE seq = ?", (head.seq,)).fetchone()
+        if row is None:
+            return f"{backup.name} holds events up to {head.seq}, which the log no longer has"
+        if row[0] != head.hash:
+            return f"event {head.seq} no longer matches {backup.name} (it was changed)"
+        start = min(start, head.seq)
+    else:
+        start = 1  # no backup yet: the newest events, up to the limit
+    return tail_problem(conn, start=start)

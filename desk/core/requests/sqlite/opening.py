@@ -120,11 +120,28 @@ def connect_read_only(db_path: Path, *, timeout: float) -> sqlite3.Connection:
     )
 
 
+class UndecodableText(ValueError):
+    """A stored text value that is not UTF-8 (the message never quotes it)."""
+
+
+def strict_text(raw: bytes) -> str:
+    """SQLite's own decode error quotes the whole value, which may be a client's name."""
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        raise UndecodableText("a stored text value is not UTF-8") from None
+
+
 def connect(db_path: Path, *, read_only: bool, timeout: float) -> sqlite3.Connection:
     """An autocommit connection usable from the window's worker thread too."""
     if read_only:
-        return connect_read_only(db_path, timeout=timeout)
-    return sqlite3.connect(db_path, isolation_level=None, check_same_thread=False, timeout=timeout)
+        conn = connect_read_only(db_path, timeout=timeout)
+    else:
+        conn = sqlite3.connect(
+            db_path, isolation_level=None, check_same_thread=False, timeout=timeout
+        )
+    conn.text_factory = strict_text
+    return conn
 
 
 def check_integrity(conn: sqlite3.Connection, *, db_path: Path, backups_dir: Path) -> None:

@@ -20,25 +20,35 @@ from desk.core.requests.models import (
     RequestFilter,
     Staff,
 )
+from desk.core.requests.replay import PEOPLE_EVENTS
 from desk.core.requests.sqlite import time_order
 from desk.core.requests.sqlite.client_index import SEARCH_TABLE, ClientIndex
 from desk.core.requests.sqlite.rows import (
     EVENT_COLUMNS,
     REQUEST_COLUMNS,
+    counselor_from_row,
     event_from_row,
     request_from_row,
+    staff_from_row,
 )
 
 _COUNSELOR_COLUMNS = "id, name, email, credentials, active"
 
 
 def _counselor(row: tuple[Any, ...]) -> Counselor:
-    return Counselor(id=row[0], name=row[1], email=row[2], credentials=row[3], active=bool(row[4]))
+    return counselor_from_row(row)
 
 
 def local_day_start(day: date) -> str:
     """UTC text of local midnight starting `day`, for comparing with stored times."""
     return format_time(datetime.combine(day, time.min).astimezone())
+
+
+def _day_start_or_none(day: date, *, days: int = 0) -> str | None:
+    try:
+        return local_day_start(day + timedelta(days=days))
+    except (OverflowError, ValueError):
+        return None
 
 
 def filter_conditions(flt: RequestFilter, *, indexed: bool = True) -> tuple[list[str], list[Any]]:
@@ -57,12 +67,14 @@ def filter_conditions(flt: RequestFilter, *, indexed: bool = True) -> tuple[list
     if flt.counselor_id is not None:
         clauses.append(f"{mark}counselor_id = ?")
         params.append(flt.counselor_id)
-    if flt.since is not None:
+    # A day at the very edge of the calendar has no local midnight to compare with: it leaves
+    # the range open on that side (every stored time lies within it).
+    if flt.since is not None and (start := _day_start_or_none(flt.since)) is not None:
         clauses.append(f"{mark}requested_at >= ?")
-        params.append(local_day_start(flt.since))
-    if flt.until is not None:
+        params.append(start)
+    if flt.until is not None and (end := _day_start_or_none(flt.until, days=1)) is not None:
         clauses.append(f"{mark}requested_at < ?")
-        params.append(local_day_start(flt.until + timedelta(days=1)))
+        params.append(end)
     return clauses, params
 
 
@@ -99,7 +111,7 @@ def counselor(conn: sqlite3.Connection, counselor_id: str) -> Counselor | None:
 
 def staff(conn: sqlite3.Connection, staff_id: str) -> Staff | None:
     row = conn.execute("SELECT id, name, active FROM staff WHERE id = ?", (staff_id,)).fetchone()
-    return Staff(id=row[0], name=row[1], active=bool(row[2])) if row else None
+    return staff_from_row(row) if row else None
 
 
 def next_request_id(conn: sqlite3.Connection) -> str:
@@ -109,7 +121,7 @@ def next_request_id(conn: sqlite3.Connection) -> str:
 
 def all_staff(conn: sqlite3.Connection) -> list[Staff]:
     rows = conn.execute("SELECT id, name, active FROM staff ORDER BY name, id")
-    return [Staff(id=r[0], name=r[1], active=bool(r[2])) for r in rows]
+    return [staff_from_row(r) for r in rows]
 
 
 def counselors(conn: sqlite3.Connection, *, include_inactive: bool) -> list[Counselor]:
@@ -135,8 +147,8 @@ def _search_only(
     where = f"{SEARCH_TABLE} MATCH ?"
     params: list[Any] = [query]
     if dated:
-        start = local_day_start(flt.since) if flt.since is not None else None
-        end = local_day_start(flt.until + timedelta(days=1)) if flt.until is not None else None
+        start = _day_start_or_none(flt.since) if flt.since is not None else None
+        end = _day_start_or_none(flt.until, days=1) if flt.until is not None else None
         span = time_order.number_range(conn, start=start, end=end)
         where += " AND rowid >= ? AND rowid <= ?"
         params += list(span or (1, 0))
@@ -210,6 +222,18 @@ def page(
 def history(conn: sqlite3.Connection, request_id: str) -> list[Event]:
     sql = f"SELECT {EVENT_COLUMNS} FROM events WHERE request_id = ? ORDER BY seq"
     return [event_from_row(r) for r in conn.execute(sql, (request_id,))]
+
+
+_PEOPLE_TYPES = ", ".join(f"'{t}'" for t in sorted(PEOPLE_EVENTS))
+
+
+def people_events(conn: sqlite3.Connection) -> list[Event]:
+    """Staff and counselor events, oldest first (through the index of events without a request)."""
+    sql = (
+        f"SELECT {EVENT_COLUMNS} FROM events WHERE request_id IS NULL "
+        f"AND type IN ({_PEOPLE_TYPES}) ORDER BY seq"
+    )
+    return [event_from_row(r) for r in conn.execute(sql)]
 
 
 def head(conn: sqlite3.Connection) -> Head | None:

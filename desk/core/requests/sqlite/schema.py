@@ -93,10 +93,23 @@ def _v3_filters_in_the_search_index(conn: sqlite3.Connection) -> None:
     time_order.create(conn)
 
 
+def _v4_events_without_a_request(conn: sqlite3.Connection) -> None:
+    """An index of the events that belong to no request (people, exports).
+
+    Every write decides who may act from the staff and counselor events; this keeps reading
+    them quick however many request events the log holds.
+    """
+    conn.execute(
+        "CREATE INDEX IF NOT EXISTS events_without_request ON events(type, seq) "
+        "WHERE request_id IS NULL"
+    )
+
+
 MIGRATIONS: list[Migration] = [
     _v1_events_and_state,
     _v2_window_indexes_and_search,
     _v3_filters_in_the_search_index,
+    _v4_events_without_a_request,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -74,12 +74,13 @@ def apply_event(conn: sqlite3.Connection, event: Event, *, index: ClientIndex) -
             "VALUES (?,?,?,?,?)",
             (c.id, c.name, c.email, c.credentials, int(c.active)),
         )
-    elif event.type == "staff_added":
+    elif event.type in ("staff_added", "staff_updated"):
         s = apply_staff(
             q.staff(conn, str(event.payload.get("id"))), type=event.type, payload=event.payload
         )
         conn.execute(
-            "INSERT INTO staff(id, name, active) VALUES (?,?,?)", (s.id, s.name, int(s.active))
+            "INSERT OR REPLACE INTO staff(id, name, active) VALUES (?,?,?)",
+            (s.id, s.name, int(s.active)),
         )
 
 

@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TypeVar
 
-from desk.core.errors import StoreError
+from desk.core.errors import InvalidInput, StoreError
 from desk.core.requests import files
 from desk.core.requests.anchor import (
     AnchorCheck,
@@ -41,6 +41,7 @@ from desk.core.requests.models import (
 )
 from desk.core.requests.sqlite import queries as q
 from desk.core.requests.sqlite.backups import KEEP, backup_once_a_day
+from desk.core.requests.sqlite.chain import write_problem
 from desk.core.requests.sqlite.client_index import ClientIndex
 from desk.core.requests.sqlite.opening import (
     check_integrity,
@@ -201,6 +202,10 @@ class SqliteStore:
                     return fn(self._conn)
             with self._read_lock, self._translated():
                 return fn(self._read_conn)
+        except UnicodeEncodeError:  # a value given that is not text (bytes that are not UTF-8)
+            raise InvalidInput(
+                "a value given holds bytes that are not valid text; type it again"
+            ) from None
         except ValueError:  # a stored time or payload that no longer parses
             raise StoreError(
                 f"{self.db_path} holds a row Desk cannot read; run `desk requests verify`"
@@ -243,6 +248,9 @@ class SqliteStore:
     def history(self, request_id: str) -> list[Event]:
         return self._read(lambda c: q.history(c, request_id))
 
+    def people_events(self) -> list[Event]:
+        return self._read(q.people_events)
+
     def head(self) -> Head | None:
         return self._read(q.head)
 
@@ -261,6 +269,7 @@ class SqliteStore:
             self._writer = threading.get_ident()
             try:
                 self._refuse_if_anchor_disagrees()
+                self._refuse_if_chain_broken()
                 draft = build(self)
                 event = insert_event(conn, draft)
                 apply_event(conn, event, index=self.index)
@@ -296,6 +305,7 @@ class SqliteStore:
             self._in_batch = True
             try:
                 self._refuse_if_anchor_disagrees()
+                self._refuse_if_chain_broken()
                 yield
                 conn.execute("COMMIT")
             except BaseException:
@@ -325,6 +335,17 @@ class SqliteStore:
                 f"the request log does not match its anchor: {found.problem}. Writing is "
                 "stopped to keep the evidence; run `desk requests verify` and restore the "
                 "newest good backup (see the README)"
+            )
+
+    def _refuse_if_chain_broken(self) -> None:
+        """The cheap check before each write (see `chain.write_problem`)."""
+        problem = write_problem(
+            self._conn, anchor_path=self.anchor_path, backups_dir=self.backups_dir
+        )
+        if problem:
+            raise StoreError(
+                f"the request log does not hold together ({problem}). Writing is stopped to "
+                "keep the evidence; run `desk requests verify`"
             )
 
     def _anchor_check(self) -> AnchorCheck:
@@ -363,6 +384,7 @@ class SqliteStore:
                 head=head,
                 deep=deep,
                 read_only=self.read_only,
+                backups_dir=self.backups_dir,
             )
 
     def backup_if_due(self) -> Path | None:
