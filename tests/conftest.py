@@ -89,3 +89,19 @@ def open_window(qtbot: Any, tmp_path: Path) -> Callable[..., Any]:
         return window
 
     return opener
+
+
+@pytest.fixture(scope="session")
+def pg_server() -> Iterator[Any]:
+    """A real PostgreSQL server, started once for the run by the first test that needs it."""
+    from shared_log import running_server
+
+    yield from running_server()
+
+
+@pytest.fixture
+def shared_db(pg_server: Any) -> Iterator[Any]:
+    """A fresh shared log (database set up by `desk db setup`'s code) on that server."""
+    from shared_log import fresh_database
+
+    yield from fresh_database(pg_server)

@@ -14,9 +14,22 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from desk.commands._data import data_dir, open_request_log, print_json, print_table
+from desk.commands._data import (
+    acting_staff,
+    data_dir,
+    open_request_log,
+    print_json,
+    print_table,
+)
 from desk.core.errors import DeskError
-from desk.core.requests.models import HOWS, RELEASE_METHODS, STATUSES, VIAS, Event, RequestFilter
+from desk.core.requests.models import (
+    APPROVAL_HOWS,
+    RELEASE_METHODS,
+    STATUSES,
+    VIAS,
+    Event,
+    RequestFilter,
+)
 
 if TYPE_CHECKING:
     from desk.core.requests.models import Request
@@ -50,7 +63,12 @@ def register(subparsers: Any) -> None:
     p = sub.add_parser("add", help="record a client's request; prints the new id last")
     p.add_argument("--client", required=True, help="the client's name")
     p.add_argument("--counselor", required=True, dest="counselor_id", metavar="ID")
-    p.add_argument("--staff", required=True, dest="staff_id", metavar="ID")
+    p.add_argument(
+        "--staff",
+        dest="staff_id",
+        metavar="ID",
+        help="who records this (on a shared log: leave out, you are who you signed in as)",
+    )
     p.add_argument("--via", choices=VIAS, default="phone", help="how the request came in")
     p.add_argument("--note", default="")
     p.set_defaults(func=_add)
@@ -58,27 +76,52 @@ def register(subparsers: Any) -> None:
     p = sub.add_parser("approve", help="record the counselor's approval")
     p.add_argument("request_id", metavar="ID")
     p.add_argument("--by", required=True, metavar="COUNSELOR_ID", help="the approving counselor")
-    p.add_argument("--staff", required=True, dest="staff_id", metavar="ID")
-    p.add_argument("--how", required=True, choices=HOWS, help="how the counselor answered")
+    p.add_argument(
+        "--staff",
+        dest="staff_id",
+        metavar="ID",
+        help="who records this (on a shared log: leave out, you are who you signed in as)",
+    )
+    p.add_argument(
+        "--how",
+        required=True,
+        choices=APPROVAL_HOWS,
+        help="how the counselor answered; signed: the counselor, signed in to the shared log",
+    )
     p.add_argument("--note", default="")
     p.set_defaults(func=_approve)
 
     p = sub.add_parser("decline", help="record the counselor's decline; prints what to tell")
     p.add_argument("request_id", metavar="ID")
     p.add_argument("--by", required=True, metavar="COUNSELOR_ID", help="the declining counselor")
-    p.add_argument("--staff", required=True, dest="staff_id", metavar="ID")
+    p.add_argument(
+        "--staff",
+        dest="staff_id",
+        metavar="ID",
+        help="who records this (on a shared log: leave out, you are who you signed in as)",
+    )
     p.add_argument("--reason", default="")
     p.set_defaults(func=_decline)
 
     p = sub.add_parser("withdraw", help="record that the client no longer wants the address")
     p.add_argument("request_id", metavar="ID")
-    p.add_argument("--staff", required=True, dest="staff_id", metavar="ID")
+    p.add_argument(
+        "--staff",
+        dest="staff_id",
+        metavar="ID",
+        help="who records this (on a shared log: leave out, you are who you signed in as)",
+    )
     p.add_argument("--reason", default="")
     p.set_defaults(func=_withdraw)
 
     p = sub.add_parser("release", help="give out an approved address; prints it")
     p.add_argument("request_id", metavar="ID")
-    p.add_argument("--staff", required=True, dest="staff_id", metavar="ID")
+    p.add_argument(
+        "--staff",
+        dest="staff_id",
+        metavar="ID",
+        help="who records this (on a shared log: leave out, you are who you signed in as)",
+    )
     p.add_argument("--method", required=True, choices=RELEASE_METHODS)
     p.add_argument(
         "--identity-verified",
@@ -107,7 +150,7 @@ def register(subparsers: Any) -> None:
     p.add_argument("--format", choices=("csv", "pdf"), default="csv", dest="fmt")
     p.add_argument("-o", "--output", type=Path, metavar="FILE", help="CSV: default stdout")
     _filter_options(p)
-    p.add_argument("--staff", dest="staff_id", default="admin", metavar="ID", help="who exports")
+    p.add_argument("--staff", dest="staff_id", metavar="ID", help="who exports (default: admin)")
     p.add_argument("--title", default="Email address requests", help="PDF report title")
     p.add_argument(
         "--bom",
@@ -163,7 +206,7 @@ def _add(args: argparse.Namespace) -> int:
         request = log.add_request(
             client=args.client,
             counselor_id=args.counselor_id,
-            staff_id=args.staff_id,
+            staff_id=acting_staff(args, log),
             via=args.via,
             note=args.note,
         )
@@ -176,7 +219,11 @@ def _add(args: argparse.Namespace) -> int:
 def _approve(args: argparse.Namespace) -> int:
     with open_request_log(args) as log:
         request = log.approve(
-            args.request_id, by=args.by, staff_id=args.staff_id, how=args.how, note=args.note
+            args.request_id,
+            by=args.by,
+            staff_id=acting_staff(args, log),
+            how=args.how,
+            note=args.note,
         )
     print(f"{request.id} approved by {args.by} ({args.how}). Release it once you verify identity.")
     return 0
@@ -185,7 +232,7 @@ def _approve(args: argparse.Namespace) -> int:
 def _decline(args: argparse.Namespace) -> int:
     with open_request_log(args) as log:
         request = log.decline(
-            args.request_id, by=args.by, staff_id=args.staff_id, reason=args.reason
+            args.request_id, by=args.by, staff_id=acting_staff(args, log), reason=args.reason
         )
         script = log.decline_script(request.id)
     print(f"{request.id} declined by {args.by}. Tell the caller:")
@@ -195,7 +242,9 @@ def _decline(args: argparse.Namespace) -> int:
 
 def _withdraw(args: argparse.Namespace) -> int:
     with open_request_log(args) as log:
-        request = log.withdraw(args.request_id, staff_id=args.staff_id, reason=args.reason)
+        request = log.withdraw(
+            args.request_id, staff_id=acting_staff(args, log), reason=args.reason
+        )
     print(f"{request.id} withdrawn.")
     return 0
 
@@ -204,7 +253,7 @@ def _release(args: argparse.Namespace) -> int:
     with open_request_log(args) as log:
         email = log.release(
             args.request_id,
-            staff_id=args.staff_id,
+            staff_id=acting_staff(args, log),
             method=args.method,
             identity_verified=args.identity_verified,
         )
@@ -328,21 +377,22 @@ def _export(args: argparse.Namespace) -> int:
         check_target(args.output, data_dir=data_dir(args))
     with open_request_log(args, create=False) as log:
         flt = _filter(args, log)
+        staff_id = acting_staff(args, log, default="admin")
         if args.fmt == "pdf":
             rows = write_pdf(
                 log,
                 args.output,
                 flt,
                 title=args.title,
-                staff_id=args.staff_id,
+                staff_id=staff_id,
                 practice=_practice_name(args),
             )
         elif args.output is None:
-            rows = write_csv(log, sys.stdout, flt, staff_id=args.staff_id, bom=bool(args.bom))
+            rows = write_csv(log, sys.stdout, flt, staff_id=staff_id, bom=bool(args.bom))
         else:
             bom = args.bom is not False
             with private_file(args.output) as out:
-                rows = write_csv(log, out, flt, staff_id=args.staff_id, bom=bom)
+                rows = write_csv(log, out, flt, staff_id=staff_id, bom=bom)
     if args.output is not None:
         print(f"Wrote {rows} request(s) to {args.output}")
     return 0

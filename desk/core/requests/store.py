@@ -69,6 +69,14 @@ class Store(StoreView, Protocol):
         """
         ...
 
+    @property
+    def actor(self) -> str | None:
+        """Who the server knows is signed in (a shared log's database role); None on SQLite.
+
+        Where it is known, every event is recorded as that person and no other.
+        """
+        ...
+
     def append(self, build: Callable[[StoreView], Draft]) -> Event:
         """Append the event `build` returns, atomically with its derived state.
 

@@ -24,8 +24,9 @@ from desk.core.requests.lookups import (
     require_staff,
 )
 from desk.core.requests.models import (
-    HOWS,
+    APPROVAL_HOWS,
     RELEASE_METHODS,
+    SIGNED,
     VIAS,
     Clock,
     Counselor,
@@ -229,7 +230,8 @@ class RequestLog:
     ) -> Request:
         def build(view: StoreView) -> Draft:
             req = require_recorded_request(view, request_id)
-            require_staff(view, staff_id)
+            if not self._signed_in_as(by, staff_id):
+                require_staff(view, staff_id)
             require_counselor(view, by, field="counselor id (--by)")
             if by != req.counselor_id:
                 raise Refused(
@@ -255,10 +257,25 @@ class RequestLog:
     ) -> Request:
         """Record the named counselor's permission, and how they gave it."""
         payload = {
-            "how": v.check_choice(how, field="how", choices=HOWS),
+            "how": v.check_choice(how, field="how", choices=APPROVAL_HOWS),
             "note": v.check_text(note, field="note"),
         }
+        if how == SIGNED and not self._signed_in_as(by, staff_id):
+            actor = self._store.actor
+            if actor is None:
+                raise Refused(
+                    f"a signed approval needs the shared log, where {by} signs in as themselves; "
+                    "record how they answered instead (--how phone|in-person|email|written)"
+                )
+            raise Refused(
+                f"only {by}, signed in as themselves, can record a signed approval, not {actor}"
+            )
         return self._decide(request_id, verb="approve", by=by, staff_id=staff_id, payload=payload)
+
+    def _signed_in_as(self, person: str, staff_id: str) -> bool:
+        """The server knows `person` is the one signed in, and the step is in their name."""
+        actor = self._store.actor
+        return actor is not None and actor == person == staff_id
 
     def decline(self, request_id: str, *, by: str, staff_id: str, reason: str = "") -> Request:
         payload = {"reason": v.check_text(reason, field="reason")}
