@@ -105,3 +105,24 @@ def shared_db(pg_server: Any) -> Iterator[Any]:
     from shared_log import fresh_database
 
     yield from fresh_database(pg_server)
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def log_opener(request: pytest.FixtureRequest, tmp_path: Path) -> Callable[..., Any]:
+    """Opens a request log by name on each store: SQLite in tmp_path/NAME, or a shared database.
+
+    On PostgreSQL each step is recorded as the person it names (their own database role), so the
+    server's enforcement runs under the same tests as the workflow.
+    """
+    if request.param == "sqlite":
+        from desk.core.requests import open_log
+
+        def open_sqlite(name: str = "data", **kwargs: Any) -> Any:
+            return open_log(tmp_path / name, **kwargs)
+
+        return open_sqlite
+    from shared_log import LogFactory
+
+    factory = LogFactory(request.getfixturevalue("pg_server"), tmp_path)
+    request.addfinalizer(factory.close)
+    return factory

@@ -54,25 +54,36 @@ def running_server() -> Iterator[Server]:
 _counter = iter(range(1, 1_000_000))
 
 
-def fresh_database(pg_server: Server) -> Iterator[SharedDb]:
+def create_database(server: Server) -> SharedDb:
     """A new database owned by the owner role, set up by `desk db setup`'s own code."""
     name = f"desk_{next(_counter)}"
-    with psycopg.connect(pg_server.url(SUPERUSER), autocommit=True) as su:
+    with psycopg.connect(server.url(SUPERUSER), autocommit=True) as su:
         su.execute(f"CREATE DATABASE {name} OWNER {OWNER}")
-    db = SharedDb(server=pg_server, name=name)
+    db = SharedDb(server=server, name=name)
     with db.connect() as owner:
         setup(owner)
+    return db
+
+
+def drop_databases(server: Server, dbs: list[SharedDb]) -> None:
+    """Drop the databases and every people role, so the next test starts with no one."""
+    with psycopg.connect(server.url(SUPERUSER), autocommit=True) as su:
+        for db in dbs:
+            su.execute(f"DROP DATABASE IF EXISTS {db.name} WITH (FORCE)")
+        people = su.execute(
+            "SELECT rolname FROM pg_roles WHERE rolname <> ALL(%s) AND rolname !~ '^pg_'",
+            (list(_KEEP_ROLES),),
+        ).fetchall()
+        for (role,) in people:
+            su.execute(f'DROP ROLE "{role}"')
+
+
+def fresh_database(pg_server: Server) -> Iterator[SharedDb]:
+    db = create_database(pg_server)
     try:
         yield db
     finally:
-        with psycopg.connect(pg_server.url(SUPERUSER), autocommit=True) as su:
-            su.execute(f"DROP DATABASE {name} WITH (FORCE)")
-            people = su.execute(
-                "SELECT rolname FROM pg_roles WHERE rolname <> ALL(%s) AND rolname !~ '^pg_'",
-                (list(_KEEP_ROLES),),
-            ).fetchall()
-            for (role,) in people:
-                su.execute(f'DROP ROLE "{role}"')
+        drop_databases(pg_server, [db])
 
 
 class ActingStore(PostgresStore):
@@ -99,4 +110,32 @@ def acting_log(db: SharedDb, *, data_dir: Path, clock: Clock, workstation: str) 
     return RequestLog(store, clock=clock, workstation=workstation)
 
 
-StoreKind = Callable[..., RequestLog]
+class LogFactory:
+    """Opens logs by name like `open_log(tmp_path / name)`: one shared database per name."""
+
+    def __init__(self, server: Server, tmp_path: Path) -> None:
+        self.server = server
+        self.tmp_path = tmp_path
+        self.dbs: dict[str, SharedDb] = {}
+
+    def __call__(self, name: str = "data", **kwargs: Any) -> RequestLog:
+        if name not in self.dbs:
+            self.dbs[name] = create_database(self.server)
+        return acting_log(
+            self.dbs[name],
+            data_dir=self.tmp_path / name,
+            clock=kwargs.get("clock") or _utc_now,
+            workstation=kwargs.get("workstation") or "ws-1",
+        )
+
+    def close(self) -> None:
+        drop_databases(self.server, list(self.dbs.values()))
+
+
+def _utc_now() -> Any:
+    from desk.core.requests.workflow import utc_now
+
+    return utc_now()
+
+
+LogOpener = Callable[..., RequestLog]
