@@ -55,10 +55,15 @@ def acting_staff(args: argparse.Namespace, log: RequestLog, *, default: str | No
 
 @contextmanager
 def open_request_log(
-    args: argparse.Namespace, *, create: bool = True, read_only: bool | None = False
+    args: argparse.Namespace,
+    *,
+    create: bool = True,
+    read_only: bool | None = False,
+    local: bool = False,
 ) -> Iterator[RequestLog]:
     """The log in the data folder; see `open_log` for `create` and `read_only`.
 
+    `local` opens this desk's own log even where a shared one is configured (migrate).
     Commands that only read pass `create=False` (a mistyped folder is an error, not a new
     log) and `read_only=None` (a folder Desk cannot write to can still be read).
     """

@@ -54,3 +54,37 @@ def _setup(args: argparse.Namespace) -> int:
     print("Group roles desk_staff and desk_counselor have their rights.")
     print(f"Signed approvals required before release: {'yes' if result.require_signed else 'no'}")
     return 0
+
+
+def migrate(args: argparse.Namespace) -> int:
+    """`desk requests migrate --to URL`: this desk's SQLite log into an empty shared log."""
+    from desk.commands._data import data_dir, open_request_log
+    from desk.core.errors import Refused
+    from desk.core.requests import open_log
+    from desk.core.requests.postgres.connection import check_url, connect, describe, translated
+    from desk.core.requests.postgres.migrate import copy_events, sqlite_events
+
+    if getattr(args, "database", None):
+        raise InvalidInput("migrate copies this desk's own log: leave --database out, use --to")
+    url = check_url(args.to)
+    where = describe(url)
+    with open_request_log(args, create=False, read_only=None, local=True) as local:
+        report = local.verify()
+        if not report.ok:
+            raise Refused(f"this desk's log does not verify, nothing was copied: {report.problem}")
+        db_path = local.store.local_folder
+    assert db_path is not None
+    conn = connect(url)
+    try:
+        with translated(where):
+            head = copy_events(conn, sqlite_events(db_path / "desk-log.sqlite3"), where=where)
+    finally:
+        conn.close()
+    with open_log(data_dir(args), database=url) as shared:
+        check = shared.verify(deep=True)
+    if not check.ok or check.head != report.head:
+        raise Refused(f"the shared log at {where} does not verify after the copy: {check.problem}")
+    ends = f"event {head.seq}, hash {head.hash}" if head else "no events"
+    print(f"Copied {report.events_checked} events to {where}; both logs end at {ends}.")
+    print("Point every desk at it with --database URL or DESK_DATABASE.")
+    return 0

@@ -172,6 +172,13 @@ def register(subparsers: Any) -> None:
     )
     p.set_defaults(func=_verify)
 
+    p = sub.add_parser(
+        "migrate",
+        help="copy this desk's log into an empty shared log (run as its owner role)",
+    )
+    p.add_argument("--to", required=True, metavar="URL", help="the shared log's database URL")
+    p.set_defaults(func=_migrate)
+
 
 def _filter_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--status", choices=STATUSES)
@@ -423,3 +430,9 @@ def _verify(args: argparse.Namespace) -> int:
     if read_only:
         print("(checked read-only: Desk cannot write to the data folder)")
     return 0
+
+
+def _migrate(args: argparse.Namespace) -> int:
+    from desk.commands.database import migrate
+
+    return migrate(args)

@@ -156,3 +156,42 @@ def test_password_in_url_is_refused(tmp_path: Path) -> None:
     desk = Desk(f"postgresql://ann:secret@/desk?host={tmp_path}", tmp_path / "d")
     code, _, err = desk("requests", "list")
     assert code == 1 and "holds a password" in err and "secret" not in err
+
+
+def test_migrate_moves_a_single_desks_log(shared_db: Any, tmp_path: Path) -> None:
+    """The copy ends at the same head, verifies deep, keeps working, and refuses a second run."""
+    local = Desk("", tmp_path / "single")
+    single = {"DESK_DATABASE": ""}
+    local("staff", "add", "--id", "jlee", "--name", "Jo Lee", env=single)
+    local("counselors", "add", "--id", "asmith", "--name", "A S", "--email", EMAIL, env=single)
+    code, out, _ = local(
+        "requests", "add", "--client", "Pat", "--counselor", "asmith", "--staff", "jlee", env=single
+    )
+    rid = out.split()[-1]
+    assert code == 0
+    local(
+        "requests",
+        "approve",
+        rid,
+        "--by",
+        "asmith",
+        "--staff",
+        "jlee",
+        "--how",
+        "phone",
+        env=single,
+    )
+    code, before, _ = local("requests", "verify", env=single)
+    assert code == 0
+    code, out, err = local("requests", "migrate", "--to", shared_db.url(), env=single)
+    assert code == 0, err
+    head = before.split("; ")[1].strip().removeprefix("head ")  # "event N, hash H"
+    assert f"both logs end at {head}." in out
+    front = Desk(shared_db.url("jlee"), tmp_path / "front")
+    assert front.ok("requests", "verify", "--deep").split("; ")[1] == before.split("; ")[1]
+    assert [r[1] for r in _events(shared_db)] == ["jlee", "admin", "jlee", "jlee"]  # as recorded
+    front.ok("requests", "release", rid, "--method", "phone", "--identity-verified")
+    events = _events(shared_db)
+    code, _, err = local("requests", "migrate", "--to", shared_db.url(), env=single)
+    assert code == 1 and "already holds 5 events" in err, err
+    assert _events(shared_db) == events
