@@ -172,8 +172,9 @@ def _discard_stdout() -> None:
 
 def _gui(args: argparse.Namespace) -> int:
     from desk.app import main as app_main
+    from desk.commands._data import database_url
 
-    return app_main(policy_dir=args.policy_dir, data_dir=args.data_dir)
+    return app_main(policy_dir=args.policy_dir, data_dir=args.data_dir, database=database_url(args))
 
 
 def gui_main() -> int:

@@ -251,6 +251,12 @@ class RequestsTab(QWidget):
         self.filters.set_counselors(counselors)
         self._show_detail()
 
+    def show_changes_elsewhere(self) -> None:
+        """Another desk wrote to the shared log: the rows shown, the badge and the detail."""
+        self.model.refresh()
+        self.refresh_pending()
+        self._show_detail()
+
     def refresh_pending(self) -> None:
         """Count pending requests off the GUI thread, then update the badge."""
         self.badge.refresh()
