@@ -103,9 +103,8 @@ def start(port: int = 5432) -> Server:
     finally:
         log.close()
     server = Server(root=root, port=port, process=process)
-    socket = root / f".s.PGSQL.{port}"
     deadline = time.monotonic() + 60
-    while not socket.exists():
+    while not _accepts_connections(server):
         if process.poll() is not None:
             raise RuntimeError(f"PostgreSQL did not start:\n{server.log_text()}")
         if time.monotonic() > deadline:
@@ -113,3 +112,16 @@ def start(port: int = 5432) -> Server:
             raise RuntimeError("PostgreSQL did not start within 60 s")
         time.sleep(0.02)
     return server
+
+
+def _accepts_connections(server: Server) -> bool:
+    """The socket appears before the server is ready; only a real connection says it is."""
+    import psycopg
+
+    if not (server.root / f".s.PGSQL.{server.port}").exists():
+        return False
+    try:
+        psycopg.connect(server.url(SUPERUSER), connect_timeout=5).close()
+    except psycopg.OperationalError:
+        return False
+    return True

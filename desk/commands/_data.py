@@ -44,6 +44,9 @@ def acting_staff(args: argparse.Namespace, log: RequestLog, *, default: str | No
             return given
         if default is not None:
             return default
+        parser = getattr(args, "parser", None)
+        if isinstance(parser, argparse.ArgumentParser):
+            parser.error("the following arguments are required: --staff (who records this)")
         raise InvalidInput("--staff ID is needed: who at the desk records this")
     if given is not None and given != actor:
         raise Refused(

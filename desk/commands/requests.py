@@ -71,7 +71,7 @@ def register(subparsers: Any) -> None:
     )
     p.add_argument("--via", choices=VIAS, default="phone", help="how the request came in")
     p.add_argument("--note", default="")
-    p.set_defaults(func=_add)
+    p.set_defaults(func=_add, parser=p)
 
     p = sub.add_parser("approve", help="record the counselor's approval")
     p.add_argument("request_id", metavar="ID")
@@ -89,7 +89,7 @@ def register(subparsers: Any) -> None:
         help="how the counselor answered; signed: the counselor, signed in to the shared log",
     )
     p.add_argument("--note", default="")
-    p.set_defaults(func=_approve)
+    p.set_defaults(func=_approve, parser=p)
 
     p = sub.add_parser("decline", help="record the counselor's decline; prints what to tell")
     p.add_argument("request_id", metavar="ID")
@@ -101,7 +101,7 @@ def register(subparsers: Any) -> None:
         help="who records this (on a shared log: leave out, you are who you signed in as)",
     )
     p.add_argument("--reason", default="")
-    p.set_defaults(func=_decline)
+    p.set_defaults(func=_decline, parser=p)
 
     p = sub.add_parser("withdraw", help="record that the client no longer wants the address")
     p.add_argument("request_id", metavar="ID")
@@ -112,7 +112,7 @@ def register(subparsers: Any) -> None:
         help="who records this (on a shared log: leave out, you are who you signed in as)",
     )
     p.add_argument("--reason", default="")
-    p.set_defaults(func=_withdraw)
+    p.set_defaults(func=_withdraw, parser=p)
 
     p = sub.add_parser("release", help="give out an approved address; prints it")
     p.add_argument("request_id", metavar="ID")
@@ -128,7 +128,7 @@ def register(subparsers: Any) -> None:
         action="store_true",
         help="you have confirmed the caller is the client (required)",
     )
-    p.set_defaults(func=_release)
+    p.set_defaults(func=_release, parser=p)
 
     p = sub.add_parser("list", help="list requests, newest first")
     _filter_options(p)

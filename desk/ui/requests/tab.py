@@ -129,6 +129,7 @@ class RequestsTab(QWidget):
         """The tab with real dialogs, the staff member remembered in `settings`, and the idle
         lock from `settings` (`privacy/idle_lock_minutes`, default 5) watching the application."""
         session = StaffSession(log=log, settings=settings)
+        session.start_as(log.store.actor)
         idle = IdleLock(clock=clock, timeout=idle_timeout(settings))
         tab = cls(log=log, current_staff=session, clock=clock, idle_lock=idle, parent=parent)
         session.setParent(tab)

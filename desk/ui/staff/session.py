@@ -6,6 +6,7 @@ into settings.
 
 from __future__ import annotations
 
+import contextlib
 from typing import Protocol
 
 from PySide6.QtCore import QObject, QSettings, Signal
@@ -34,6 +35,7 @@ class StaffSession(QObject):
     ) -> None:
         super().__init__(parent)
         self._settings = settings
+        self._log = log
         self._staff: Staff | None = None
         remembered = settings.value(SETTINGS_KEY, "")
         if isinstance(remembered, str) and remembered:
@@ -55,3 +57,11 @@ class StaffSession(QObject):
         self._settings.setValue(SETTINGS_KEY, staff.id)
         self._settings.sync()
         self.changed.emit(staff)
+
+    def start_as(self, actor: str | None) -> None:
+        """On a shared log the server records whoever signed in (`actor`): start as them."""
+        if actor is None or (self._staff is not None and self._staff.id == actor):
+            return
+        # A counselor or the owner is not a staff member at a front desk: nobody is picked.
+        with contextlib.suppress(DeskError):
+            self.set(self._log.get_staff(actor))
