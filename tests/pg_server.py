@@ -75,8 +75,12 @@ class Server:
         shutil.rmtree(self.root, ignore_errors=True)
 
 
-def start(port: int = 5432) -> Server:
-    """initdb and start a server listening only on a socket in a new private temp folder."""
+def start(port: int = 5432, *, durable: bool = False) -> Server:
+    """initdb and start a server listening only on a socket in a new private temp folder.
+
+    Tests run it without syncing to disk (a throwaway server); `durable` keeps PostgreSQL's
+    defaults, for benchmarks that compare commit latency.
+    """
     bin_dir = find_bin_dir()
     # A short path: a unix socket's path must fit in about 100 bytes.
     root = Path(tempfile.mkdtemp(prefix="desk-pg-", dir="/tmp"))
@@ -96,8 +100,8 @@ def start(port: int = 5432) -> Server:
     try:
         process = subprocess.Popen(
             [str(bin_dir / "postgres"), "-D", str(data), "-k", str(root), "-p", str(port),
-             "-c", "listen_addresses=", "-c", "fsync=off", "-c", "max_connections=80",
-             "-c", "full_page_writes=off"],
+             "-c", "listen_addresses=", "-c", "max_connections=80",
+             *([] if durable else ["-c", "fsync=off", "-c", "full_page_writes=off"])],
             stdout=subprocess.DEVNULL, stderr=log, env=env, cwd=root, **run_as,
         )  # fmt: skip
     finally:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import threading
+import time
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
@@ -44,6 +45,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 T = TypeVar("T")
 NOTIFY_CHANNEL = "desk_events"
+WITNESS_EVERY_S = 1.0
 
 
 class PostgresStore:
@@ -61,6 +63,8 @@ class PostgresStore:
         self._writer: int | None = None
         self._witness = witness
         self._stopped: str | None = None
+        self._unwritten: Head | None = None
+        self._written_at = 0.0
         row = conn.execute("SELECT session_user").fetchone()
         self._actor = str(row[0]) if row else ""
 
@@ -124,13 +128,23 @@ class PostgresStore:
             at_seen = walk_hash_at(self._conn, seen.seq) if seen else None
         return witness_problem(seen, hash_at_seen=at_seen, last=last)
 
-    def _see(self, head: Head | None) -> None:
-        if self._witness is None:
+    def _see(self, head: Head | None, *, now: bool = True) -> None:
+        """Remember the newest head seen; after an append, at most once a second.
+
+        A desk that stops before writing it has only seen less: the witness is weaker for a
+        second, never wrong, and a disk sync per append would double its time.
+        """
+        if self._witness is None or head is None:
+            return
+        if self._unwritten is None or head.seq > self._unwritten.seq:
+            self._unwritten = head
+        if not now and time.monotonic() - self._written_at < WITNESS_EVERY_S:
             return
         try:
-            self._witness.saw(head)
+            self._witness.saw(self._unwritten)
         except OSError as err:
             log.warning("could not update %s: %s", self._witness.path, err.strerror)
+        self._unwritten, self._written_at = None, time.monotonic()
 
     # -- reads ---------------------------------------------------------------------------
 
@@ -226,7 +240,7 @@ class PostgresStore:
         event = q.event_from_row(
             (row[0], draft.request_id, row[1], row[2], draft.workstation, draft.type, *row[3:])
         )
-        self._see(Head(seq=event.seq, hash=event.hash))
+        self._see(Head(seq=event.seq, hash=event.hash), now=False)
         return event
 
     # -- upkeep --------------------------------------------------------------------------
@@ -253,6 +267,8 @@ class PostgresStore:
         return conn
 
     def close(self) -> None:
+        if self._unwritten is not None:
+            self._see(self._unwritten)
         with self._lock, self._read_lock:
             for conn in (self._reader, self._conn):
                 with contextlib.suppress(Exception):
