@@ -121,6 +121,11 @@ class LogFactory:
     def __call__(self, name: str = "data", **kwargs: Any) -> RequestLog:
         if name not in self.dbs:
             self.dbs[name] = create_database(self.server)
+            with self.dbs[name].connect() as owner:
+                # The workflow's tests run on an injected clock, a month from the server's.
+                owner.execute(
+                    "UPDATE desk.settings SET value = 'off' WHERE name = 'max_clock_skew_seconds'"
+                )
         return acting_log(
             self.dbs[name],
             data_dir=self.tmp_path / name,

@@ -53,7 +53,9 @@ def acting_staff(args: argparse.Namespace, log: RequestLog, *, default: str | No
             f"you are signed in to the shared log as {actor}: --staff {given} is refused, "
             "nothing was written (leave --staff out)"
         )
-    return default if given is None and default is not None else actor
+    if given is None and default is not None and log.store.get_staff(actor) is None:
+        return default  # the owner, managing the log: recorded as the owner's role all the same
+    return actor
 
 
 @contextmanager

@@ -195,3 +195,61 @@ def test_migrate_moves_a_single_desks_log(shared_db: Any, tmp_path: Path) -> Non
     code, _, err = local("requests", "migrate", "--to", shared_db.url(), env=single)
     assert code == 1 and "already holds 5 events" in err, err
     assert _events(shared_db) == events
+
+
+def test_export_and_head_on_the_shared_log(
+    shared_db: Any, practice: dict[str, Desk], tmp_path: Path
+) -> None:
+    """Export is recorded as the signed-in person; the head it printed verifies at any desk."""
+    front = practice["front"]
+    front.ok("requests", "add", "--client", "Pat Client", "--counselor", "asmith")
+    csv = front.ok("requests", "export")
+    assert "Pat Client" in csv
+    assert '"# exported_by","jlee"' in csv
+    assert _events(shared_db)[-1][1:] == ("jlee", "exported")
+    head = csv.split('"# head_hash","')[1].split('"')[0]
+    assert practice["counselor"].ok("requests", "verify", "--head", head).startswith("ok:")
+    code, _, err = front("requests", "verify", "--head", "ab" * 32)
+    assert code == 1 and "is not in the log" in err
+    history = front.ok("requests", "history", "R-000001")
+    assert "request_created" in history and "jlee" in history
+
+
+def test_setup_needs_the_owner(shared_db: Any, practice: dict[str, Desk]) -> None:
+    """A staff role cannot set up or change the shared log: one line, exit 1."""
+    code, out, err = practice["front"]("db", "setup", "--no-require-signed-approvals")
+    assert (code, out) == (1, "")
+    assert err.startswith("desk: error:") and err.count("\n") == 1
+
+
+def test_pg_dump_restore_verifies(
+    shared_db: Any, practice: dict[str, Desk], tmp_path: Path
+) -> None:
+    """The backup and restore steps in docs/SHARED-LOG.md give a copy that verifies deep."""
+    import psycopg
+    from pg_server import find_bin_dir
+
+    front = practice["front"]
+    front.ok("requests", "add", "--client", "Pat Client", "--counselor", "asmith")
+    before = front.ok("requests", "verify").split("; ")[1]
+    dump = tmp_path / "desk.dump"
+    subprocess.run(
+        [str(find_bin_dir() / "pg_dump"), "--format=custom", f"--file={dump}", shared_db.url()],
+        check=True,
+    )
+    restored = f"{shared_db.name}_restored"
+    with shared_db.superuser() as su:
+        su.execute(f"CREATE DATABASE {restored} OWNER desk_owner")
+    try:
+        restored_url = shared_db.server.url("desk_owner", restored)
+        subprocess.run(
+            [str(find_bin_dir() / "pg_restore"), f"--dbname={restored_url}", "--no-owner",
+             "--role=desk_owner", str(dump)],
+            check=True,
+        )  # fmt: skip
+        office = Desk(restored_url, tmp_path / "audit")
+        office.ok("db", "setup")
+        assert office.ok("requests", "verify", "--deep").split("; ")[1] == before
+    finally:
+        with psycopg.connect(shared_db.server.url("desk_test_super"), autocommit=True) as su:
+            su.execute(f"DROP DATABASE {restored} WITH (FORCE)")

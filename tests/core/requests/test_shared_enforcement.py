@@ -136,3 +136,31 @@ def test_deactivated_counselor_loses_login(shared_db: Any, owner_log: RequestLog
         psycopg.connect(shared_db.url("jdoe"))
     owner_log.update_counselor("jdoe", staff_id="admin", active=True)
     psycopg.connect(shared_db.url("jdoe")).close()
+
+
+def test_a_desk_clock_far_off_is_refused(shared_db: Any, ann: Any) -> None:
+    """The server refuses an event dated more than the practice's allowed skew from its clock."""
+    from datetime import timedelta
+
+    before = _events(shared_db)
+    payload = {"client": "Mary Smith", "counselor_id": "jdoe", "via": "phone", "note": ""}
+    with pytest.raises(psycopg.Error, match="clock is 60 minutes off"):
+        ann.execute(
+            "SELECT * FROM desk.append_event(%s, %s, %s, %s, %s)",
+            ("request_created", "R-000001", datetime.now(UTC) - timedelta(hours=1), "w",
+             Jsonb(payload)),
+        )  # fmt: skip
+    assert _events(shared_db) == before
+
+
+def test_signed_approval_required_before_release(shared_db: Any, ann: Any) -> None:
+    """With the practice setting on, a relayed approval is not enough to release (raw SQL)."""
+    with shared_db.connect() as owner:
+        owner.execute(
+            "UPDATE desk.settings SET value = 'true' WHERE name = 'require_signed_approvals'"
+        )
+    _pending(ann)
+    _append(ann, "approved", "R-000001", {"by": "jdoe", "how": "phone", "note": ""})
+    release = {"method": "phone", "identity_verified": True, "email": EMAIL}
+    with pytest.raises(psycopg.Error, match="signs the approval in Desk"):
+        _append(ann, "released", "R-000001", release)

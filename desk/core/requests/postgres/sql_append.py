@@ -52,6 +52,7 @@ DECLARE
   new_seq bigint;
   new_prev text;
   new_hash text;
+  skew text;
 BEGIN
   PERFORM pg_advisory_xact_lock(%(lock)s);
   IF p_at IS NULL OR p_type IS NULL OR p_payload IS NULL
@@ -61,6 +62,13 @@ BEGIN
   PERFORM desk.text_field(jsonb_build_object('w', p_workstation), 'w', 'workstation name',
                           100, true);
   at_text := to_char(p_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US') || '+00:00';
+  skew := desk.setting('max_clock_skew_seconds');
+  IF skew IS NOT NULL AND skew <> 'off'
+     AND abs(extract(epoch FROM p_at - clock_timestamp())) > skew::numeric THEN
+    PERFORM desk.refuse(format('this desk''s clock is %s minutes off the server''s; set the '
+                               'clock right and try again',
+                               round(abs(extract(epoch FROM p_at - clock_timestamp())) / 60)));
+  END IF;
 
   IF p_type IN ('staff_added', 'counselor_added', 'counselor_updated') THEN
     IF p_request_id IS NOT NULL THEN

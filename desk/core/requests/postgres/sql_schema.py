@@ -11,6 +11,7 @@ CREATE TABLE IF NOT EXISTS desk.schema_version (version integer NOT NULL);
 V1_TABLES = r"""
 CREATE TABLE desk.settings (name text PRIMARY KEY, value text NOT NULL);
 INSERT INTO desk.settings VALUES ('require_signed_approvals', 'false');
+INSERT INTO desk.settings VALUES ('max_clock_skew_seconds', '300');
 CREATE TABLE desk.events (
   seq bigint PRIMARY KEY CHECK (seq > 0),
   request_id text,
