@@ -84,7 +84,9 @@ def _first_line(err: BaseException) -> str:
     for line in text.splitlines():
         line = line.strip()
         if line and not line.lower().startswith(("connection to server", "multiple connection")):
-            return line.removeprefix("FATAL:").strip()
+            for noise in ("connection is bad:", "connection failed:", "FATAL:"):
+                line = line.removeprefix(noise).strip()
+            return line
     return text.splitlines()[0] if text else type(err).__name__
 
 
