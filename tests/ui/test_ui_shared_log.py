@@ -77,3 +77,24 @@ def test_unreachable_server_is_said_and_retried(
     window.policy_tab.search_field.setText("can I text her")
     assert window.policy_tab.list.model().rowCount() > 0
     window.close()
+
+
+def test_selected_request_stays_in_hand_on_live_update(
+    qtbot: Any, practice: Any, tmp_path: Path
+) -> None:
+    """A new request from another desk lands above; the one being worked on stays selected."""
+    with open_log(tmp_path / "other-desk", database=practice.url("jlee")) as other:
+        other.add_request(client="Pat Client", counselor_id="asmith", staff_id="jlee")
+        window = _window(qtbot, tmp_path, practice.url("jlee"))
+        qtbot.waitUntil(lambda: isinstance(window.tabs.widget(1), RequestsTab))
+        tab = window.tabs.widget(1)
+        window.tabs.setCurrentWidget(tab)
+        qtbot.waitUntil(lambda: tab.model.total == 1)
+        assert not tab.is_locked  # signed in as jlee, a staff member: at the desk as jlee
+        assert tab.select_request("R-000001")
+        other.add_request(client="Sam Other", counselor_id="asmith", staff_id="jlee")
+        qtbot.waitUntil(lambda: tab.model.total == 2)
+        qtbot.waitUntil(lambda: tab.pending == 2)
+        selected = tab.selected_request()
+        assert selected is not None and selected.id == "R-000001"
+    window.close()

@@ -161,3 +161,44 @@ def test_concurrent_desks_never_fork(filled: Any, tmp_path: Path) -> None:
     with open_log(tmp_path / "audit", database=filled.url()) as log:
         report = log.verify(deep=True)
     assert report.ok, report.problem
+
+
+_HALF_WRITE = """
+import sys, time, psycopg
+from datetime import datetime, UTC
+from psycopg.types.json import Jsonb
+conn = psycopg.connect(sys.argv[1])
+conn.execute("SELECT * FROM desk.append_event('note_added', 'R-000001', %s, 'ws-k', %s)",
+             (datetime.now(UTC), Jsonb({"text": "never committed"})))
+print("holding", flush=True)
+time.sleep(120)
+"""
+
+
+def test_killed_writer_leaves_nothing_and_blocks_no_one(
+    filled: Any, desk: RequestLog, tmp_path: Path
+) -> None:
+    """A desk killed in the middle of an append: its event never lands, others carry on."""
+    import os
+    import signal
+    import subprocess
+    import sys
+
+    child = subprocess.Popen(
+        [sys.executable, "-c", _HALF_WRITE, filled.url("ann")],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert child.stdout is not None and child.stdout.readline().strip() == "holding"
+        os.kill(child.pid, signal.SIGKILL)
+    finally:
+        child.wait(30)
+        if child.stdout is not None:
+            child.stdout.close()
+    desk.add_note("R-000001", staff_id="ann", text="after the crash")
+    with filled.connect() as conn:
+        rows = conn.execute("SELECT seq, payload FROM desk.events ORDER BY seq").fetchall()
+    assert [r[0] for r in rows] == list(range(1, 7))
+    assert all("never committed" not in r[1] for r in rows)
+    assert desk.verify(deep=True).ok
