@@ -28,6 +28,15 @@ def register(subparsers: Any) -> None:
     p.set_defaults(func=_setup)
 
 
+def add_migrate(sub: Any) -> None:
+    """`desk requests migrate --to URL`, registered with the other `requests` actions."""
+    p = sub.add_parser(
+        "migrate", help="copy this desk's log into an empty shared log (run as its owner role)"
+    )
+    p.add_argument("--to", required=True, metavar="URL", help="the shared log's database URL")
+    p.set_defaults(func=migrate)
+
+
 def _setup(args: argparse.Namespace) -> int:
     from desk.core.requests.postgres.connection import check_url, connect, describe, translated
     from desk.core.requests.postgres.setup import setup

@@ -14,13 +14,8 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from desk.commands._data import (
-    acting_staff,
-    data_dir,
-    open_request_log,
-    print_json,
-    print_table,
-)
+from desk.commands._data import acting_staff, data_dir, open_request_log, print_json, print_table
+from desk.commands.database import add_migrate
 from desk.core.errors import DeskError
 from desk.core.requests.models import (
     APPROVAL_HOWS,
@@ -63,12 +58,7 @@ def register(subparsers: Any) -> None:
     p = sub.add_parser("add", help="record a client's request; prints the new id last")
     p.add_argument("--client", required=True, help="the client's name")
     p.add_argument("--counselor", required=True, dest="counselor_id", metavar="ID")
-    p.add_argument(
-        "--staff",
-        dest="staff_id",
-        metavar="ID",
-        help="who records this (on a shared log: leave out, you are who you signed in as)",
-    )
+    _staff_option(p)
     p.add_argument("--via", choices=VIAS, default="phone", help="how the request came in")
     p.add_argument("--note", default="")
     p.set_defaults(func=_add, parser=p)
@@ -76,12 +66,7 @@ def register(subparsers: Any) -> None:
     p = sub.add_parser("approve", help="record the counselor's approval")
     p.add_argument("request_id", metavar="ID")
     p.add_argument("--by", required=True, metavar="COUNSELOR_ID", help="the approving counselor")
-    p.add_argument(
-        "--staff",
-        dest="staff_id",
-        metavar="ID",
-        help="who records this (on a shared log: leave out, you are who you signed in as)",
-    )
+    _staff_option(p)
     p.add_argument(
         "--how",
         required=True,
@@ -94,34 +79,19 @@ def register(subparsers: Any) -> None:
     p = sub.add_parser("decline", help="record the counselor's decline; prints what to tell")
     p.add_argument("request_id", metavar="ID")
     p.add_argument("--by", required=True, metavar="COUNSELOR_ID", help="the declining counselor")
-    p.add_argument(
-        "--staff",
-        dest="staff_id",
-        metavar="ID",
-        help="who records this (on a shared log: leave out, you are who you signed in as)",
-    )
+    _staff_option(p)
     p.add_argument("--reason", default="")
     p.set_defaults(func=_decline, parser=p)
 
     p = sub.add_parser("withdraw", help="record that the client no longer wants the address")
     p.add_argument("request_id", metavar="ID")
-    p.add_argument(
-        "--staff",
-        dest="staff_id",
-        metavar="ID",
-        help="who records this (on a shared log: leave out, you are who you signed in as)",
-    )
+    _staff_option(p)
     p.add_argument("--reason", default="")
     p.set_defaults(func=_withdraw, parser=p)
 
     p = sub.add_parser("release", help="give out an approved address; prints it")
     p.add_argument("request_id", metavar="ID")
-    p.add_argument(
-        "--staff",
-        dest="staff_id",
-        metavar="ID",
-        help="who records this (on a shared log: leave out, you are who you signed in as)",
-    )
+    _staff_option(p)
     p.add_argument("--method", required=True, choices=RELEASE_METHODS)
     p.add_argument(
         "--identity-verified",
@@ -172,12 +142,12 @@ def register(subparsers: Any) -> None:
     )
     p.set_defaults(func=_verify)
 
-    p = sub.add_parser(
-        "migrate",
-        help="copy this desk's log into an empty shared log (run as its owner role)",
-    )
-    p.add_argument("--to", required=True, metavar="URL", help="the shared log's database URL")
-    p.set_defaults(func=_migrate)
+    add_migrate(sub)
+
+
+def _staff_option(p: argparse.ArgumentParser) -> None:
+    help_ = "who records this (on a shared log leave it out: you are who you signed in as)"
+    p.add_argument("--staff", dest="staff_id", metavar="ID", help=help_)
 
 
 def _filter_options(p: argparse.ArgumentParser) -> None:
@@ -430,9 +400,3 @@ def _verify(args: argparse.Namespace) -> int:
     if read_only:
         print("(checked read-only: Desk cannot write to the data folder)")
     return 0
-
-
-def _migrate(args: argparse.Namespace) -> int:
-    from desk.commands.database import migrate
-
-    return migrate(args)
