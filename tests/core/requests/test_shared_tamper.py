@@ -17,6 +17,8 @@ import pytest
 from desk.core.errors import StoreError
 from desk.core.requests import open_log
 from desk.core.requests.chain import GENESIS, record_bytes
+from desk.core.requests.models import RequestFilter
+from desk.core.requests.postgres.store import PostgresStore
 from desk.core.requests.workflow import RequestLog
 
 
@@ -202,3 +204,19 @@ def test_killed_writer_leaves_nothing_and_blocks_no_one(
     assert [r[0] for r in rows] == list(range(1, 7))
     assert all("never committed" not in r[1] for r in rows)
     assert desk.verify(deep=True).ok
+
+
+def test_lost_connections_come_back(
+    filled: Any, desk: RequestLog, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """After the server drops this desk's connections, reads and writes reconnect."""
+    with filled.superuser() as su:
+        su.execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+            "WHERE usename = 'ann' AND pid <> pg_backend_pid()"
+        )
+    assert desk.count(RequestFilter()) == 3
+    monkeypatch.setattr(PostgresStore, "PING_AFTER_S", 0.0)  # as after a quiet spell
+    desk.add_note("R-000001", staff_id="ann", text="reconnected")
+    assert [e.payload.get("text") for e in desk.history("R-000001")][-1] == "reconnected"
+    assert desk.verify().ok

@@ -52,6 +52,8 @@ class PostgresStore:
     """`Store` on a shared PostgreSQL database. Build with `PostgresStore.open`."""
 
     read_only = False
+    PING_AFTER_S = 10.0
+    """A write after this long without one checks the connection first (server restarts)."""
 
     def __init__(self, *, url: str, conn: Conn, reader: Conn, witness: Witness | None) -> None:
         self.url = url
@@ -65,6 +67,7 @@ class PostgresStore:
         self._stopped: str | None = None
         self._unwritten: Head | None = None
         self._written_at = 0.0
+        self._last_write = time.monotonic()
         row = conn.execute("SELECT session_user").fetchone()
         self._actor = str(row[0]) if row else ""
 
@@ -152,8 +155,35 @@ class PostgresStore:
         if self._writer == threading.get_ident():
             with translated(self.where):
                 return fn(self._conn)
-        with self._read_lock, translated(self.where):
-            return fn(self._reader)
+        with self._read_lock:
+            self._reader = self._alive(self._reader)
+            try:
+                with translated(self.where):
+                    return fn(self._reader)
+            except StoreError:
+                if not self._reader.broken:
+                    raise
+            # The server restarted or the network blinked: a read is safe to ask again, once.
+            self._reader = self._alive(self._reader)
+            with translated(self.where):
+                return fn(self._reader)
+
+    def _pinged(self, conn: Conn) -> Conn:
+        """After a quiet spell, ask the server first: a write is never retried blindly."""
+        now = time.monotonic()
+        if now - self._last_write >= self.PING_AFTER_S:
+            with contextlib.suppress(Exception):
+                conn.execute("SELECT 1")
+        self._last_write = now
+        return conn
+
+    def _alive(self, conn: Conn) -> Conn:
+        """`conn`, or a new connection in its place if it was lost (StoreError if no server)."""
+        if not (conn.closed or conn.broken):
+            return conn
+        with contextlib.suppress(Exception):
+            conn.close()
+        return connect(self.url)
 
     @property
     def actor(self) -> str | None:
@@ -215,6 +245,8 @@ class PostgresStore:
                 f"{self._stopped}. Writing is stopped to keep the evidence; run "
                 "`desk requests verify` and tell the practice's IT"
             )
+        with self._lock:
+            self._conn = self._alive(self._pinged(self._conn))
         with self._lock, translated(self.where):
             conn = self._conn
             with conn.transaction():
@@ -247,6 +279,8 @@ class PostgresStore:
 
     def verify(self, *, head: str | None = None, deep: bool = False) -> VerifyReport:
         seen, problem = self._witness.read() if self._witness else (None, None)
+        with self._read_lock:
+            self._reader = self._alive(self._reader)
         with self._read_lock, translated(self.where):
             report = verify_shared(
                 self._reader, head=head, deep=deep, seen=seen, seen_problem=problem
