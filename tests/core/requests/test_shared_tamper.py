@@ -220,3 +220,15 @@ def test_lost_connections_come_back(
     desk.add_note("R-000001", staff_id="ann", text="reconnected")
     assert [e.payload.get("text") for e in desk.history("R-000001")][-1] == "reconnected"
     assert desk.verify().ok
+
+
+def test_export_never_replaces_the_witness(desk: RequestLog, tmp_path: Path) -> None:
+    """An export into the desk's data folder is refused: the witness lives there."""
+    from desk.core.errors import DeskError
+    from desk.core.requests.export.report import check_target
+
+    folder = desk.store.local_folder
+    assert folder == tmp_path / "front"
+    assert any(p.name.endswith(".witness") for p in folder.iterdir())
+    with pytest.raises(DeskError):
+        check_target(folder / "report.csv", data_dir=folder)

@@ -192,7 +192,8 @@ class PostgresStore:
 
     @property
     def local_folder(self) -> Path | None:
-        return None
+        """This desk's data folder: it holds the witness, which an export must not replace."""
+        return self._witness.path.parent if self._witness is not None else None
 
     def get_request(self, request_id: str) -> Request | None:
         return self._read(lambda c: q.request(c, request_id))
