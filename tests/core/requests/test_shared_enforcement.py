@@ -164,3 +164,24 @@ def test_signed_approval_required_before_release(shared_db: Any, ann: Any) -> No
     release = {"method": "phone", "identity_verified": True, "email": EMAIL}
     with pytest.raises(psycopg.Error, match="signs the approval in Desk"):
         _append(ann, "released", "R-000001", release)
+
+
+@pytest.mark.parametrize(
+    ("type_", "payload"),
+    [
+        ("approved", {"by": "jdoe", "how": "phone", "note": "", "email": "eve@evil.example"}),
+        ("note_added", {"text": "hi", "status": "released"}),
+        ("exported", {"format": "csv", "description": "x" * 501, "rows": 1}),
+        ("exported", {"format": "csv", "description": "", "rows": 1, "client": "Mary"}),
+    ],
+)
+def test_unknown_or_oversized_fields_are_refused(
+    shared_db: Any, ann: Any, type_: str, payload: dict[str, Any]
+) -> None:
+    """A hand-made event with a field Desk does not know, or too long, is refused."""
+    _pending(ann)
+    before = _events(shared_db)
+    rid = None if type_ == "exported" else "R-000001"
+    with pytest.raises(psycopg.Error, match=r"does not know|longer than"):
+        _append(ann, type_, rid, payload)
+    assert _events(shared_db) == before

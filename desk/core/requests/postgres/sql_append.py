@@ -79,9 +79,13 @@ BEGIN
     IF NOT desk.is_owner() THEN
       PERFORM desk.require_active_staff(actor);
     END IF;
-    IF jsonb_typeof(p_payload -> 'rows') IS DISTINCT FROM 'number' THEN
-      PERFORM desk.invalid('export row count is not a number');
+    IF jsonb_typeof(p_payload -> 'rows') IS DISTINCT FROM 'number'
+       OR p_request_id IS NOT NULL THEN
+      PERFORM desk.invalid('an export needs a row count and belongs to no request');
     END IF;
+    PERFORM desk.only_keys(p_payload, ARRAY['format', 'description', 'rows'], 'export event');
+    PERFORM desk.check_id(p_payload ->> 'format', 'export format');
+    PERFORM desk.text_field(p_payload, 'description', 'export description', 500, false);
   ELSIF p_type IN ('request_created', 'approved', 'declined', 'withdrawn', 'released',
                    'note_added') THEN
     req := desk.check_request_event(p_type, p_request_id, p_payload, actor, at_text);

@@ -8,6 +8,15 @@ them directly. Messages follow the workflow's; the hint says `refused` (the rule
 from __future__ import annotations
 
 HELPERS = r"""
+CREATE OR REPLACE FUNCTION desk.only_keys(p jsonb, allowed text[], what text) RETURNS void
+LANGUAGE plpgsql IMMUTABLE AS $fn$
+BEGIN
+  IF EXISTS (SELECT 1 FROM jsonb_object_keys(p) k WHERE k <> ALL(allowed)) THEN
+    PERFORM desk.invalid(format('%s has a field Desk does not know', what));
+  END IF;
+END
+$fn$;
+
 CREATE OR REPLACE FUNCTION desk.refuse(msg text) RETURNS void LANGUAGE plpgsql AS $fn$
 BEGIN
   RAISE EXCEPTION USING MESSAGE = msg, HINT = 'refused';
@@ -211,6 +220,12 @@ BEGIN
   by_counselor := actor = req.counselor_id;
   req.updated_at := at;
 
+  PERFORM desk.only_keys(p, CASE p_type
+    WHEN 'approved' THEN ARRAY['by', 'how', 'note']
+    WHEN 'declined' THEN ARRAY['by', 'reason']
+    WHEN 'withdrawn' THEN ARRAY['reason']
+    WHEN 'released' THEN ARRAY['method', 'identity_verified', 'email']
+    ELSE ARRAY['text'] END, p_type || ' event');
   IF p_type IN ('approved', 'declined') THEN
     IF p ->> 'by' IS DISTINCT FROM req.counselor_id THEN
       PERFORM desk.refuse(format('request %s is for counselor %s: only %s can decide it, not %s',
