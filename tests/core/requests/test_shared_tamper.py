@@ -232,3 +232,29 @@ def test_export_never_replaces_the_witness(desk: RequestLog, tmp_path: Path) -> 
     assert any(p.name.endswith(".witness") for p in folder.iterdir())
     with pytest.raises(DeskError):
         check_target(folder / "report.csv", data_dir=folder)
+
+
+def test_damaged_witness_stops_writes(filled: Any, desk: RequestLog, tmp_path: Path) -> None:
+    """A witness file that cannot be read is itself a problem: verify fails, writes stop."""
+    desk.close()
+    (witness,) = (tmp_path / "front").glob("*.witness")
+    witness.write_text("not a head")
+    with open_log(tmp_path / "front", database=filled.url("ann")) as log:
+        report = log.verify()
+        assert not report.ok and report.problem is not None and "unreadable" in report.problem
+        with pytest.raises(StoreError, match="Writing is stopped"):
+            log.add_note("R-000001", staff_id="ann", text="x")
+
+
+def test_database_without_setup_is_named(pg_server: Any, tmp_path: Path) -> None:
+    """A database nobody set up yet says what to run, and names the server."""
+    import psycopg
+
+    with psycopg.connect(pg_server.url("desk_test_super"), autocommit=True) as su:
+        su.execute("CREATE DATABASE not_set_up OWNER desk_owner")
+    try:
+        with pytest.raises(StoreError, match=r"is not set up yet.*db setup"):
+            open_log(tmp_path / "d", database=pg_server.url("desk_owner", "not_set_up"))
+    finally:
+        with psycopg.connect(pg_server.url("desk_test_super"), autocommit=True) as su:
+            su.execute("DROP DATABASE not_set_up WITH (FORCE)")
