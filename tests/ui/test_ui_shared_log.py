@@ -98,3 +98,67 @@ def test_selected_request_stays_in_hand_on_live_update(
         selected = tab.selected_request()
         assert selected is not None and selected.id == "R-000001"
     window.close()
+
+
+def test_counselor_signs_in_the_window(
+    qtbot: Any, practice: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A counselor signed in sees what waits for them and approves as themselves, signed."""
+    from desk.core.requests.models import RequestFilter
+
+    from desk.ui.requests.dialogs import DecisionDialog, DecisionInput
+
+    with open_log(tmp_path / "front", database=practice.url("jlee")) as front:
+        front.add_request(client="Pat Client", counselor_id="asmith", staff_id="jlee")
+    asked: list[dict[str, Any]] = []
+
+    def answer(**kwargs: Any) -> DecisionInput:
+        asked.append(kwargs)
+        return DecisionInput(by="asmith", how=None)
+
+    monkeypatch.setattr(DecisionDialog, "ask", answer)
+    window = _window(qtbot, tmp_path, practice.url("asmith"))
+    qtbot.waitUntil(lambda: isinstance(window.tabs.widget(1), RequestsTab))
+    tab = window.tabs.widget(1)
+    window.tabs.setCurrentWidget(tab)
+    assert not tab.is_locked
+    assert tab.filters.current_filter() == RequestFilter(status="pending", counselor_id="asmith")
+    qtbot.waitUntil(lambda: tab.model.total == 1)
+    assert tab.select_request("R-000001")
+    tab.request_actions.approve.trigger()
+    assert asked and asked[0]["signed_by"] == "asmith"
+    with open_log(tmp_path / "audit", database=practice.url()) as audit:
+        approval = audit.history("R-000001")[-1]
+    assert (approval.type, approval.staff_id, approval.payload["how"]) == (
+        "approved",
+        "asmith",
+        "signed",
+    )
+    window.close()
+
+
+def test_signed_decision_dialog(qtbot: Any, tmp_path: Path) -> None:
+    """The counselor's own dialog names them and signs: nothing to choose, nothing to relay."""
+    from datetime import UTC, datetime
+
+    from desk.core.requests.models import Counselor, Request
+
+    from desk.ui.requests.dialogs import DecisionDialog
+
+    now = datetime(2026, 12, 2, 12, 0, tzinfo=UTC)
+    request = Request(
+        id="R-000001", client="P. C.", counselor_id="asmith", status="pending",
+        requested_at=now, updated_at=now, via="phone", requested_by="jlee",
+    )  # fmt: skip
+    counselors = [Counselor(id="asmith", name="Ann Smith", email="a@example.org")]
+    dialog = DecisionDialog(
+        kind="approve", request=request, counselors=counselors, client="P. C.", signed_by="asmith"
+    )
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert dialog.ok.isEnabled()
+    assert not dialog.by.isEnabled() and not dialog.how.isEnabled()
+    value = dialog.result_value()
+    assert (value.by, value.how) == ("asmith", "signed")
+    dialog.grab().save(str(tmp_path / "signed.png"))

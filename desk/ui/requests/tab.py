@@ -134,6 +134,8 @@ class RequestsTab(QWidget):
         tab = cls(log=log, current_staff=session, clock=clock, idle_lock=idle, parent=parent)
         session.setParent(tab)
         idle.setParent(tab)
+        if log.store.actor is not None:  # a counselor signed in sees what waits for them
+            tab.filters.show_waiting_for(log.store.actor)
         return tab
 
     def _layout(self, privacy: bool) -> None:
@@ -277,7 +279,9 @@ class RequestsTab(QWidget):
     def unlock(self) -> bool:
         """Ask who is at the desk; show client data again once someone is picked."""
         current = self._staff()
-        staff = self.prompter.ask_staff(log=self.log, current=current)
+        signed_in = current is not None and current.id == self.log.store.actor
+        # On a shared log the desk is whoever signed in to the server: nobody else to pick.
+        staff = current if signed_in else self.prompter.ask_staff(log=self.log, current=current)
         if staff is None:
             return False
         if isinstance(self._staff, StaffSession):

@@ -12,13 +12,15 @@ from typing import Protocol
 from PySide6.QtCore import QObject, QSettings, Signal
 
 from desk.core.errors import DeskError
-from desk.core.requests.models import Staff
+from desk.core.requests.models import Counselor, Staff
 
 SETTINGS_KEY = "desk/staff_id"
 
 
 class StaffDirectory(Protocol):
     def get_staff(self, staff_id: str) -> Staff: ...
+
+    def get_counselor(self, counselor_id: str) -> Counselor: ...
 
 
 class StaffSession(QObject):
@@ -59,9 +61,16 @@ class StaffSession(QObject):
         self.changed.emit(staff)
 
     def start_as(self, actor: str | None) -> None:
-        """On a shared log the server records whoever signed in (`actor`): start as them."""
+        """On a shared log the server records whoever signed in (`actor`): start as them.
+
+        A counselor signed in at their own desk is the person at that desk too; the owner,
+        who is neither, picks no one.
+        """
         if actor is None or (self._staff is not None and self._staff.id == actor):
             return
-        # A counselor or the owner is not a staff member at a front desk: nobody is picked.
         with contextlib.suppress(DeskError):
             self.set(self._log.get_staff(actor))
+            return
+        with contextlib.suppress(DeskError):
+            counselor = self._log.get_counselor(actor)
+            self.set(Staff(id=counselor.id, name=counselor.display_name))
