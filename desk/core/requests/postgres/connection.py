@@ -107,7 +107,9 @@ def translated(where: str) -> Iterator[None]:
             raise InvalidInput(message) from None
         if isinstance(err, errors.InsufficientPrivilege):
             raise Refused(
-                f"the shared log at {where} refused this for your database role: {message}"
+                f"the shared log at {where} refused this for your database role: {message} "
+                "(people are added by the log's owner: desk staff add, desk counselors add; "
+                "db setup needs the owner role)"
             ) from None
         if isinstance(err, psycopg.OperationalError | psycopg.InterfaceError):
             raise StoreError(f"lost the shared log at {where}: {message}") from None
