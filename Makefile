@@ -7,15 +7,15 @@ RUN_STAMP := $(VENV)/.installed-run
 STAMP := $(VENV)/.installed
 DIST_STAMP := $(VENV)/.installed-dist
 
-.PHONY: run test lint typecheck pytest screenshots bench search-diff dist dist-test clean
+.PHONY: run test lint typecheck pytest postgres-server screenshots bench search-diff dist dist-test clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
-# Runtime dependencies only: a desk PC needs no linters or test tools.
+# Runtime dependencies only (with the shared log's driver): a desk PC needs no linters or tests.
 $(RUN_STAMP): pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet -e .
+	$(BIN)/python -m pip install --quiet -e '.[postgres]'
 	touch $@
 
 # The developer tools (the dev extra) on top of the runtime.
@@ -39,8 +39,19 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(BIN)/mypy
 
-pytest: $(STAMP)
+pytest: $(STAMP) postgres-server
 	QT_QPA_PLATFORM=offscreen $(BIN)/pytest
+
+# The shared-log tests start a real PostgreSQL server of their own (tests/pg_server.py); its
+# programs come from the system's package, installed here when missing (CI runs as root).
+postgres-server:
+	@if [ -n "$$DESK_PG_BIN" ] || ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then :; \
+	elif [ "$$(id -u)" = 0 ]; then \
+		echo "installing PostgreSQL for the shared-log tests"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null; \
+	else \
+		echo "the shared-log tests need PostgreSQL: sudo apt-get install postgresql" >&2; exit 1; \
+	fi
 
 screenshots: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m desk.tools.screenshots docs/screenshots

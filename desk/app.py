@@ -28,6 +28,9 @@ if TYPE_CHECKING:
     from desk.core.requests.workflow import RequestLog
     from desk.core.search.ranking import Hit, SearchIndex
 
+    from desk.ui.requests.live import LiveUpdates
+    from desk.ui.requests.tab import RequestsTab
+
 SETTINGS_FILE = "desk.ini"
 
 
@@ -44,11 +47,12 @@ def build(
     settings_path: Path | None = None,
     clock: Clock | None = None,
     requests: bool = True,
+    database: str | None = None,
 ) -> tuple[QApplication, MainWindow]:
     """Everything `main()` shows, ready but not yet shown.
 
     The email-requests tab is mounted just after the window first paints (`requests=False`
-    leaves it out, for tests of the policy tab alone).
+    leaves it out, for tests of the policy tab alone). `database` is a shared log's URL.
     """
     where = paths.resolve(policy_dir=policy_dir, data_dir=data_dir)
     app = _application()
@@ -82,7 +86,7 @@ def build(
     window.after_first_paint(lambda: _confirm_cached_policy(window, search, load, loaded))
     if requests:
         window.after_first_paint(
-            lambda: _mount_requests(window, data_dir=where.data_dir, clock=clock)
+            lambda: _mount_requests(window, data_dir=where.data_dir, clock=clock, database=database)
         )
     return app, window
 
@@ -202,11 +206,18 @@ def _report(window: MainWindow, loaded: LoadResult) -> None:
         )
 
 
-def _mount_requests(window: MainWindow, *, data_dir: Path, clock: Clock | None) -> None:
+RETRY_MS = 15_000
+"""How soon the window tries a shared log's server again after it could not be reached."""
+
+
+def _mount_requests(
+    window: MainWindow, *, data_dir: Path, clock: Clock | None, database: str | None = None
+) -> None:
     """Open the request log off the GUI thread and add its tab when it is ready.
 
     Until then the tab says the log is opening; if it cannot open, the tab says why and policy
-    answers still work.
+    answers still work. A shared log's server that cannot be reached is tried again every
+    RETRY_MS; nothing is written anywhere else meanwhile.
     """
     from PySide6.QtWidgets import QLabel
 
@@ -232,8 +243,11 @@ def _mount_requests(window: MainWindow, *, data_dir: Path, clock: Clock | None) 
             import logging
 
             logging.getLogger("desk").warning("the email-request log cannot be opened: %s", result)
-            placeholder.setText(f"The email-request log cannot be opened:\n{result}")
+            again = "\n\nTrying again in 15 seconds." if database is not None else ""
+            placeholder.setText(f"The email-request log cannot be opened:\n{result}{again}")
             placeholder.setWordWrap(True)
+            if database is not None and not closing:
+                QTimer.singleShot(RETRY_MS, placeholder, start)
             return
         if isinstance(result, BaseException):
             raise result
@@ -245,9 +259,13 @@ def _mount_requests(window: MainWindow, *, data_dir: Path, clock: Clock | None) 
         window.tabs.removeTab(window.tabs.indexOf(placeholder))
         placeholder.deleteLater()
 
+    def start() -> None:
+        if not closing:
+            opener.start(lambda: open_log(data_dir, clock=clock, database=database))
+
     window.closing.connect(mark_closing)
     opener.finished.connect(opened)
-    opener.start(lambda: open_log(data_dir, clock=clock))
+    start()
 
 
 def _show_requests(window: MainWindow, *, log: RequestLog, clock: Clock | None, index: int) -> None:
@@ -269,26 +287,43 @@ def _show_requests(window: MainWindow, *, log: RequestLog, clock: Clock | None, 
     window.new_call_started.connect(tab.new_call)
     window.settings_changed.connect(lambda: tab.set_idle_timeout(idle_timeout(window.settings)))
     tab.lock_changed.connect(lambda locked: window.forget_call() if locked else None)
+    live = _live_updates(tab, log)
 
     def stop() -> None:
         window.closing.disconnect(stop)
+        if live is not None:
+            live.stop()
         tab.shutdown()
         log.close()
 
     window.closing.connect(stop)
 
 
+def _live_updates(tab: RequestsTab, log: RequestLog) -> LiveUpdates | None:
+    """On a shared log, another desk's change refreshes this window's rows and badge."""
+    listen = getattr(log.store, "listen_connection", None)
+    if listen is None:
+        return None
+    from desk.ui.requests.live import LiveUpdates
+
+    live = LiveUpdates(listen=listen, parent=tab)
+    live.changed.connect(tab.show_changes_elsewhere)
+    live.start()
+    return live
+
+
 def main(
     *,
     policy_dir: str | os.PathLike[str] | None = None,
     data_dir: str | os.PathLike[str] | None = None,
+    database: str | None = None,
 ) -> int:
     """Open the window and run until it closes."""
     import logging
 
     if not logging.getLogger().handlers:
         logging.basicConfig(level=logging.WARNING, format="desk: %(message)s", stream=sys.stderr)
-    app, window = build(policy_dir=policy_dir, data_dir=data_dir)
+    app, window = build(policy_dir=policy_dir, data_dir=data_dir, database=database)
     window.show()
     _quit_on_interrupt(app, window)
     return app.exec()

@@ -23,8 +23,9 @@ _COMMANDS = {
     "staff": "people",
     "counselors": "people",
     "requests": "requests",
+    "db": "database",
 }
-_GLOBAL_OPTIONS_WITH_VALUE = ("--policy-dir", "--data-dir")
+_GLOBAL_OPTIONS_WITH_VALUE = ("--policy-dir", "--data-dir", "--database")
 
 
 def _chosen_command(argv: Sequence[str]) -> str | None:
@@ -44,6 +45,13 @@ def _folder(text: str) -> str:
     """A folder option given empty would quietly mean the default folder: a usage error."""
     if not text.strip():
         raise argparse.ArgumentTypeError("a folder is needed, not an empty value")
+    return text
+
+
+def _url(text: str) -> str:
+    """A database option given empty would quietly mean the local log: a usage error."""
+    if not text.strip():
+        raise argparse.ArgumentTypeError("a database URL is needed, not an empty value")
     return text
 
 
@@ -109,6 +117,13 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
         type=_folder,
         metavar="DIR",
         help="where the request log lives (env DESK_DATA_DIR; default: the user data folder)",
+    )
+    parser.add_argument(
+        "--database",
+        type=_url,
+        metavar="URL",
+        help="a practice's shared log on PostgreSQL, e.g. postgresql://server/desk "
+        "(env DESK_DATABASE; default: the log in the data folder)",
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     chosen = _chosen_command(argv) if argv is not None else None
@@ -194,8 +209,9 @@ def _gui(args: argparse.Namespace) -> int:
         print(problem, file=sys.stderr)
         return 1
     from desk.app import main as app_main
+    from desk.commands._data import database_url
 
-    return app_main(policy_dir=args.policy_dir, data_dir=args.data_dir)
+    return app_main(policy_dir=args.policy_dir, data_dir=args.data_dir, database=database_url(args))
 
 
 def gui_main() -> int:

@@ -89,3 +89,40 @@ def open_window(qtbot: Any, tmp_path: Path) -> Callable[..., Any]:
         return window
 
     return opener
+
+
+@pytest.fixture(scope="session")
+def pg_server() -> Iterator[Any]:
+    """A real PostgreSQL server, started once for the run by the first test that needs it."""
+    from shared_log import running_server
+
+    yield from running_server()
+
+
+@pytest.fixture
+def shared_db(pg_server: Any) -> Iterator[Any]:
+    """A fresh shared log (database set up by `desk db setup`'s code) on that server."""
+    from shared_log import fresh_database
+
+    yield from fresh_database(pg_server)
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def log_opener(request: pytest.FixtureRequest, tmp_path: Path) -> Callable[..., Any]:
+    """Opens a request log by name on each store: SQLite in tmp_path/NAME, or a shared database.
+
+    On PostgreSQL each step is recorded as the person it names (their own database role), so the
+    server's enforcement runs under the same tests as the workflow.
+    """
+    if request.param == "sqlite":
+        from desk.core.requests import open_log
+
+        def open_sqlite(name: str = "data", **kwargs: Any) -> Any:
+            return open_log(tmp_path / name, **kwargs)
+
+        return open_sqlite
+    from shared_log import LogFactory
+
+    factory = LogFactory(request.getfixturevalue("pg_server"), tmp_path)
+    request.addfinalizer(factory.close)
+    return factory

@@ -21,19 +21,61 @@ def data_dir(args: argparse.Namespace) -> Path:
     return resolve(data_dir=args.data_dir).data_dir
 
 
+def database_url(args: argparse.Namespace) -> str | None:
+    """The shared log's URL from --database or DESK_DATABASE; None for the local log."""
+    import os
+
+    given = getattr(args, "database", None) or os.environ.get("DESK_DATABASE", "").strip()
+    return given or None
+
+
+def acting_staff(args: argparse.Namespace, log: RequestLog, *, default: str | None = None) -> str:
+    """Who records this step: --staff on a local log; on a shared log, whoever is signed in.
+
+    On a shared log the server stamps the signed-in role on the event, so --staff may be left
+    out and any other name is refused before anything is written.
+    """
+    from desk.core.errors import InvalidInput, Refused
+
+    given: str | None = getattr(args, "staff_id", None)
+    actor = log.store.actor
+    if actor is None:
+        if given is not None:
+            return given
+        if default is not None:
+            return default
+        parser = getattr(args, "parser", None)
+        if isinstance(parser, argparse.ArgumentParser):
+            parser.error("the following arguments are required: --staff (who records this)")
+        raise InvalidInput("--staff ID is needed: who at the desk records this")
+    if given is not None and given != actor:
+        raise Refused(
+            f"you are signed in to the shared log as {actor}: --staff {given} is refused, "
+            "nothing was written (leave --staff out)"
+        )
+    if given is None and default is not None and log.store.get_staff(actor) is None:
+        return default  # the owner, managing the log: recorded as the owner's role all the same
+    return actor
+
+
 @contextmanager
 def open_request_log(
-    args: argparse.Namespace, *, create: bool = True, read_only: bool | None = False
+    args: argparse.Namespace,
+    *,
+    create: bool = True,
+    read_only: bool | None = False,
+    local: bool = False,
 ) -> Iterator[RequestLog]:
     """The log in the data folder; see `open_log` for `create` and `read_only`.
 
+    `local` opens this desk's own log even where a shared one is configured (migrate).
     Commands that only read pass `create=False` (a mistyped folder is an error, not a new
     log) and `read_only=None` (a folder Desk cannot write to can still be read).
     """
     from desk.core.requests import open_log
 
     _show_warnings()
-    log = open_log(data_dir(args), create=create, read_only=read_only)
+    log = open_log(data_dir(args), create=create, read_only=read_only, database=database_url(args))
     try:
         yield log
     finally:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from desk.commands._data import open_request_log, print_json, print_table
+from desk.commands._data import acting_staff, open_request_log, print_json, print_table
 
 _ADMIN = "admin"
 
@@ -54,7 +54,7 @@ def register(subparsers: Any) -> None:
     p.add_argument("--name", required=True, help="full name")
     p.add_argument("--email", required=True, help="professional email (given out only on release)")
     p.add_argument("--credentials", default="", help="e.g. 'LPC'")
-    p.add_argument("--staff", default=_ADMIN, dest="staff_id", help="who records this")
+    p.add_argument("--staff", dest="staff_id", help="who records this (default: admin)")
     p.set_defaults(func=_counselor_add)
 
     p = c_sub.add_parser("list", help="list counselors (never their email addresses)")
@@ -71,7 +71,7 @@ def register(subparsers: Any) -> None:
         )
         p = c_sub.add_parser(action, help=what)
         p.add_argument("counselor_id", metavar="ID")
-        p.add_argument("--staff", default=_ADMIN, dest="staff_id", help="who records this")
+        p.add_argument("--staff", dest="staff_id", help="who records this (default: admin)")
         p.set_defaults(func=_counselor_set_active, active=active)
 
 
@@ -112,7 +112,7 @@ def _counselor_add(args: argparse.Namespace) -> int:
             name=args.name,
             email=args.email,
             credentials=args.credentials,
-            staff_id=args.staff_id,
+            staff_id=acting_staff(args, log, default=_ADMIN),
         )
     print(f"Added counselor {counselor.id}: {counselor.display_name}")
     return 0
@@ -139,7 +139,7 @@ def _counselor_list(args: argparse.Namespace) -> int:
 def _counselor_set_active(args: argparse.Namespace) -> int:
     with open_request_log(args) as log:
         counselor = log.update_counselor(
-            args.counselor_id, staff_id=args.staff_id, active=args.active
+            args.counselor_id, staff_id=acting_staff(args, log, default=_ADMIN), active=args.active
         )
     state = "active" if counselor.active else "inactive"
     print(f"Counselor {counselor.id} ({counselor.display_name}) is now {state}")

@@ -14,9 +14,16 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from desk.commands._data import data_dir, open_request_log, print_json, print_table
-from desk.core.errors import DeskError
-from desk.core.requests.models import HOWS, RELEASE_METHODS, STATUSES, VIAS, Event, RequestFilter
+from desk.commands._data import acting_staff, open_request_log, print_json, print_table
+from desk.commands.database import add_migrate
+from desk.core.requests.models import (
+    APPROVAL_HOWS,
+    RELEASE_METHODS,
+    STATUSES,
+    VIAS,
+    Event,
+    RequestFilter,
+)
 
 if TYPE_CHECKING:
     from desk.core.requests.models import Request
@@ -50,42 +57,47 @@ def register(subparsers: Any) -> None:
     p = sub.add_parser("add", help="record a client's request; prints the new id last")
     p.add_argument("--client", required=True, help="the client's name")
     p.add_argument("--counselor", required=True, dest="counselor_id", metavar="ID")
-    p.add_argument("--staff", required=True, dest="staff_id", metavar="ID")
+    _staff_option(p)
     p.add_argument("--via", choices=VIAS, default="phone", help="how the request came in")
     p.add_argument("--note", default="")
-    p.set_defaults(func=_add)
+    p.set_defaults(func=_add, parser=p)
 
     p = sub.add_parser("approve", help="record the counselor's approval")
     p.add_argument("request_id", metavar="ID")
     p.add_argument("--by", required=True, metavar="COUNSELOR_ID", help="the approving counselor")
-    p.add_argument("--staff", required=True, dest="staff_id", metavar="ID")
-    p.add_argument("--how", required=True, choices=HOWS, help="how the counselor answered")
+    _staff_option(p)
+    p.add_argument(
+        "--how",
+        required=True,
+        choices=APPROVAL_HOWS,
+        help="how the counselor answered; signed: the counselor, signed in to the shared log",
+    )
     p.add_argument("--note", default="")
-    p.set_defaults(func=_approve)
+    p.set_defaults(func=_approve, parser=p)
 
     p = sub.add_parser("decline", help="record the counselor's decline; prints what to tell")
     p.add_argument("request_id", metavar="ID")
     p.add_argument("--by", required=True, metavar="COUNSELOR_ID", help="the declining counselor")
-    p.add_argument("--staff", required=True, dest="staff_id", metavar="ID")
+    _staff_option(p)
     p.add_argument("--reason", default="")
-    p.set_defaults(func=_decline)
+    p.set_defaults(func=_decline, parser=p)
 
     p = sub.add_parser("withdraw", help="record that the client no longer wants the address")
     p.add_argument("request_id", metavar="ID")
-    p.add_argument("--staff", required=True, dest="staff_id", metavar="ID")
+    _staff_option(p)
     p.add_argument("--reason", default="")
-    p.set_defaults(func=_withdraw)
+    p.set_defaults(func=_withdraw, parser=p)
 
     p = sub.add_parser("release", help="give out an approved address; prints it")
     p.add_argument("request_id", metavar="ID")
-    p.add_argument("--staff", required=True, dest="staff_id", metavar="ID")
+    _staff_option(p)
     p.add_argument("--method", required=True, choices=RELEASE_METHODS)
     p.add_argument(
         "--identity-verified",
         action="store_true",
         help="you have confirmed the caller is the client (required)",
     )
-    p.set_defaults(func=_release)
+    p.set_defaults(func=_release, parser=p)
 
     p = sub.add_parser("list", help="list requests, newest first")
     _filter_options(p)
@@ -108,7 +120,7 @@ def register(subparsers: Any) -> None:
     p.add_argument("-o", "--output", type=Path, metavar="FILE", help="CSV: default stdout")
     p.add_argument("--force", action="store_true", help="replace FILE if it exists")
     _filter_options(p)
-    p.add_argument("--staff", dest="staff_id", default="admin", metavar="ID", help="who exports")
+    p.add_argument("--staff", dest="staff_id", metavar="ID", help="who exports (default: admin)")
     p.add_argument("--title", default="Email address requests", help="PDF report title")
     p.add_argument(
         "--bom",
@@ -131,6 +143,13 @@ def register(subparsers: Any) -> None:
         "and staff record from the events and compare (slower)",
     )
     p.set_defaults(func=_verify)
+
+    add_migrate(sub)
+
+
+def _staff_option(p: argparse.ArgumentParser) -> None:
+    help_ = "who records this (on a shared log leave it out: you are who you signed in as)"
+    p.add_argument("--staff", dest="staff_id", metavar="ID", help=help_)
 
 
 def _filter_options(p: argparse.ArgumentParser) -> None:
@@ -166,7 +185,7 @@ def _add(args: argparse.Namespace) -> int:
         request = log.add_request(
             client=args.client,
             counselor_id=args.counselor_id,
-            staff_id=args.staff_id,
+            staff_id=acting_staff(args, log),
             via=args.via,
             note=args.note,
         )
@@ -179,7 +198,11 @@ def _add(args: argparse.Namespace) -> int:
 def _approve(args: argparse.Namespace) -> int:
     with open_request_log(args) as log:
         request = log.approve(
-            args.request_id, by=args.by, staff_id=args.staff_id, how=args.how, note=args.note
+            args.request_id,
+            by=args.by,
+            staff_id=acting_staff(args, log),
+            how=args.how,
+            note=args.note,
         )
     print(f"{request.id} approved by {args.by} ({args.how}). Release it once you verify identity.")
     return 0
@@ -188,7 +211,7 @@ def _approve(args: argparse.Namespace) -> int:
 def _decline(args: argparse.Namespace) -> int:
     with open_request_log(args) as log:
         request = log.decline(
-            args.request_id, by=args.by, staff_id=args.staff_id, reason=args.reason
+            args.request_id, by=args.by, staff_id=acting_staff(args, log), reason=args.reason
         )
         script = log.decline_script(request.id)
     print(f"{request.id} declined by {args.by}. Tell the caller:")
@@ -198,7 +221,9 @@ def _decline(args: argparse.Namespace) -> int:
 
 def _withdraw(args: argparse.Namespace) -> int:
     with open_request_log(args) as log:
-        request = log.withdraw(args.request_id, staff_id=args.staff_id, reason=args.reason)
+        request = log.withdraw(
+            args.request_id, staff_id=acting_staff(args, log), reason=args.reason
+        )
     print(f"{request.id} withdrawn.")
     return 0
 
@@ -207,7 +232,7 @@ def _release(args: argparse.Namespace) -> int:
     with open_request_log(args) as log:
         email = log.release(
             args.request_id,
-            staff_id=args.staff_id,
+            staff_id=acting_staff(args, log),
             method=args.method,
             identity_verified=args.identity_verified,
         )
@@ -323,70 +348,9 @@ def _history(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
-    from desk.core.requests.export.report import check_target
-    from desk.core.requests.export.target import shown_path
+    from desk.commands import report
 
-    if args.fmt == "pdf" and args.output is None:
-        args.parser.error("a PDF needs -o FILE")
-    if args.output is not None:
-        check_target(args.output, data_dir=data_dir(args), force=args.force)
-    with open_request_log(args, create=False) as log:
-        flt = _filter(args, log)
-        before = log.head()
-        try:
-            rows = _write_export(args, log, flt)
-        except BrokenPipeError:
-            raise
-        except (DeskError, OSError) as err:
-            after = log.head()
-            if after is None or (before is not None and after.seq == before.seq):
-                raise  # refused before anything was recorded
-            reason = str(err) if isinstance(err, DeskError) else _output_error(err)
-            raise DeskError(
-                f"{reason}. The export was already recorded in the log (event {after.seq}), "
-                "though its rows were not all written"
-            ) from None
-    if args.output is not None:
-        print(f"Wrote {rows} request(s) to {shown_path(args.output)}")
-    return 0
-
-
-def _output_error(err: OSError) -> str:
-    where = "cannot write the output" if err.filename is None else f"cannot write {err.filename}"
-    return f"{where}: {err.strerror or 'input/output error'}"
-
-
-def _write_export(args: argparse.Namespace, log: RequestLog, flt: RequestFilter) -> int:
-    """Record the export, then write it; returns the number of rows."""
-    from desk.core.requests.export.report import private_file, write_csv, write_pdf
-
-    if args.fmt == "pdf":
-        return write_pdf(
-            log,
-            args.output,
-            flt,
-            title=args.title,
-            staff_id=args.staff_id,
-            practice=_practice_name(args),
-        )
-    if args.output is None:
-        rows = write_csv(log, sys.stdout, flt, staff_id=args.staff_id, bom=bool(args.bom))
-        sys.stdout.flush()
-        return rows
-    with private_file(args.output) as out:
-        return write_csv(log, out, flt, staff_id=args.staff_id, bom=args.bom is not False)
-
-
-def _practice_name(args: argparse.Namespace) -> str:
-    """The practice named in the policy, for the report heading; blank if it cannot be read."""
-    from desk.core.policy.fallback import load_with_fallback
-    from desk.paths import resolve
-
-    try:
-        result = load_with_fallback(resolve(policy_dir=args.policy_dir).policy_dir)
-    except DeskError:  # the report is still useful without the heading line
-        return ""
-    return result.book.practice.name
+    return report.export(args, make_filter=_filter)
 
 
 def _verify(args: argparse.Namespace) -> int:

@@ -62,7 +62,13 @@ class FakePrompter:
         return self.new_request
 
     def ask_decision(
-        self, *, kind: str, request: Request, counselors: list[Counselor], client: str
+        self,
+        *,
+        kind: str,
+        request: Request,
+        counselors: list[Counselor],
+        client: str,
+        signed_by: str | None = None,
     ):
         self.asked.append(("decision", {"kind": kind, "request": request, "client": client}))
         return self.decision

@@ -17,8 +17,9 @@ def open_log(
     workstation: str | None = None,
     create: bool = True,
     read_only: bool | None = False,
+    database: str | None = None,
 ) -> RequestLog:
-    """Open the log kept in `data_dir`.
+    """Open the log kept in `data_dir`, or the shared log at `database`.
 
     Checks the file's integrity and takes the day's backup (if the log passes its checks)
     before returning.
@@ -28,16 +29,26 @@ def open_log(
             anchor or backups show a log was kept; commands that only read pass False.
         read_only: open without writing anything: no anchor catch-up, no backup, every write
             refused. None decides by whether Desk can write to the folder and the log.
+        database: a libpq URL of a shared log on PostgreSQL; `data_dir` then keeps only this
+            desk's witness of it.
 
     Raises:
         StoreError: no log to open, a folder other users can change, a network filesystem,
             or a file that is damaged or from a newer Desk.
     """
-    from desk.core.requests.sqlite.store import SqliteStore
+    from desk.core.requests.store import Store
     from desk.core.requests.workflow import utc_now
 
     now = clock or utc_now
-    store = SqliteStore.open(Path(data_dir), clock=now, create=create, read_only=read_only)
+    store: Store
+    if database is not None:
+        from desk.core.requests.postgres.store import PostgresStore
+
+        store = PostgresStore.open(database, data_dir=Path(data_dir), clock=now)
+    else:
+        from desk.core.requests.sqlite.store import SqliteStore
+
+        store = SqliteStore.open(Path(data_dir), clock=now, create=create, read_only=read_only)
     try:
         return RequestLog(store, clock=now, workstation=workstation)
     except BaseException:

@@ -50,8 +50,9 @@ class Recorded:
         view: the store's state inside the write transaction.
     """
 
-    def __init__(self, view: StoreView) -> None:
+    def __init__(self, view: StoreView, *, signed_in: bool = False) -> None:
         self._view = view
+        self._signed_in = signed_in
         self.facts: dict[str, Facts] = {}
         """The requests looked up so far, for judging the draft (`rules.check_event`)."""
         try:
@@ -154,6 +155,7 @@ class Recorded:
                     payload=event.payload,
                     people=self.people,
                     facts=facts,
+                    signed_in=self._signed_in,
                 )
             except (ReplayError, RuleError):
                 # An event appended behind Desk's back (a forged approval, say) is not built on.

@@ -32,6 +32,9 @@ VIAS: tuple[Via, ...] = ("phone", "in-person", "voicemail", "mail", "other")
 
 How = Literal["in-person", "phone", "email", "written"]
 HOWS: tuple[How, ...] = ("in-person", "phone", "email", "written")
+SIGNED = "signed"
+"""How a counselor signed in to the shared log as themselves approves: no one relays it."""
+APPROVAL_HOWS: tuple[str, ...] = (*HOWS, SIGNED)
 
 ReleaseMethod = Literal["phone", "in-person", "printed", "email"]
 RELEASE_METHODS: tuple[ReleaseMethod, ...] = ("phone", "in-person", "printed", "email")

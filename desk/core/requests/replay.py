@@ -16,7 +16,7 @@ from datetime import datetime
 from typing import Any
 
 from desk.core.requests.models import (
-    HOWS,
+    APPROVAL_HOWS,
     RELEASE_METHODS,
     VIAS,
     Counselor,
@@ -107,7 +107,7 @@ def apply_request(
         how: Any = None
         if type == "approved":
             how = _str(payload, "how")
-            if how not in HOWS:
+            if how not in APPROVAL_HOWS:
                 raise ReplayError("payload field 'how' is not a known approval method")
         status: Status = "approved" if type == "approved" else "declined"
         return replace(state, status=status, decided_by=by, decided_how=how, updated_at=at)

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from typing import Any, Generic, TypeVar
 
-from desk.core.requests.models import Counselor, Event, Request, Staff
+from desk.core.requests.models import SIGNED, Counselor, Event, Request, Staff
 from desk.core.requests.replay import (
     REQUEST_EVENTS,
     ReplayError,
@@ -164,17 +164,27 @@ def check_event(
     payload: Mapping[str, Any],
     people: People,
     facts: Facts | None,
+    signed_in: bool = False,
 ) -> None:
     """Was this event allowed, given the people and the request before it?
 
     Args:
         seq: the event's number, or None for a draft about to be appended (judged as of now).
         facts: the request before this event, for request events.
+        signed_in: the store knows who is signed in (the shared log), so a counselor may
+            decide their own request as themselves; a single desk's log has no such events.
 
     Raises:
         RuleError: what was not allowed; the caller adds the event number.
     """
-    _check_actor(seq=seq, type=type, at=at, staff_id=staff_id, payload=payload, people=people)
+    own_decision = (
+        signed_in
+        and type in ("approved", "declined")
+        and payload.get("by") == staff_id
+        and (type == "declined" or payload.get("how") == SIGNED)
+    )
+    if not own_decision:
+        _check_actor(seq=seq, type=type, at=at, staff_id=staff_id, payload=payload, people=people)
     if type not in REQUEST_EVENTS:
         return
     if type == "request_created":

@@ -75,9 +75,18 @@ class Store(StoreView, Protocol):
 
     @property
     def local_folder(self) -> Path | None:
-        """The folder holding the store's files on this machine (None for a server store).
+        """The folder holding the store's files on this machine (for a server store, the
+        desk's witness of it), or None.
 
         Exports refuse to write there, where a file could replace the log itself.
+        """
+        ...
+
+    @property
+    def actor(self) -> str | None:
+        """Who the server knows is signed in (a shared log's database role); None on SQLite.
+
+        Where it is known, every event is recorded as that person and no other.
         """
         ...
 

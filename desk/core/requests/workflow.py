@@ -19,8 +19,9 @@ from desk.core.errors import InvalidInput, Refused
 from desk.core.requests import validation as v
 from desk.core.requests.lookups import ADMIN_ID, Recorded, require_request
 from desk.core.requests.models import (
-    HOWS,
+    APPROVAL_HOWS,
     RELEASE_METHODS,
+    SIGNED,
     VIAS,
     Clock,
     Event,
@@ -106,7 +107,7 @@ class RequestLog(PeopleMixin):
         """
 
         def build(view: StoreView) -> Draft:
-            rec = Recorded(view)
+            rec = Recorded(view, signed_in=self._store.actor is not None)
             draft = decide(rec)
             try:
                 check_event(
@@ -117,6 +118,7 @@ class RequestLog(PeopleMixin):
                     payload=draft.payload,
                     people=rec.people,
                     facts=rec.facts.get(draft.request_id or ""),
+                    signed_in=self._store.actor is not None,
                 )
             except RuleError as err:
                 raise Refused(
@@ -162,7 +164,8 @@ class RequestLog(PeopleMixin):
         def decide(rec: Recorded) -> Draft:
             facts = rec.request(request_id)
             req = facts.request
-            rec.staff(staff_id)
+            if not self._signed_in_as(by, staff_id):
+                rec.staff(staff_id)
             counselor = rec.counselor(by, field="counselor id (--by)")
             if by != req.counselor_id:
                 raise Refused(
@@ -201,10 +204,25 @@ class RequestLog(PeopleMixin):
         (a release is refused until then).
         """
         payload = {
-            "how": v.check_choice(how, field="how", choices=HOWS),
+            "how": v.check_choice(how, field="how", choices=APPROVAL_HOWS),
             "note": v.check_text(note, field="note"),
         }
+        if how == SIGNED and not self._signed_in_as(by, staff_id):
+            actor = self._store.actor
+            if actor is None:
+                raise Refused(
+                    f"a signed approval needs the shared log, where {by} signs in as themselves; "
+                    "record how they answered instead (--how phone|in-person|email|written)"
+                )
+            raise Refused(
+                f"only {by}, signed in as themselves, can record a signed approval, not {actor}"
+            )
         return self._decide(request_id, verb="approve", by=by, staff_id=staff_id, payload=payload)
+
+    def _signed_in_as(self, person: str, staff_id: str) -> bool:
+        """The server knows `person` is the one signed in, and the step is in their name."""
+        actor = self._store.actor
+        return actor is not None and actor == person == staff_id
 
     def decline(self, request_id: str, *, by: str, staff_id: str, reason: str = "") -> Request:
         payload = {"reason": v.check_text(reason, field="reason")}

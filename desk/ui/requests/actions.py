@@ -15,7 +15,8 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QWidget
 
 from desk.core.errors import DeskError
-from desk.core.requests.models import Counselor, ReleaseMethod, Request, Staff
+from desk.core.requests.models import SIGNED, Counselor, ReleaseMethod, Request, Staff
+from desk.core.requests.store import Store
 
 from desk.ui.requests.prompter import RequestPrompter
 from desk.ui.requests.release import ReleaseOutcome
@@ -86,6 +87,9 @@ class RequestActions(QObject):
 
 class WorkflowLog(Protocol):
     """The parts of `RequestLog` the steps use."""
+
+    @property
+    def store(self) -> Store: ...
 
     def list_counselors(self, *, include_inactive: bool = True) -> list[Counselor]: ...
 
@@ -210,16 +214,19 @@ class RequestWorkflow(QObject):
         counselors = self._counselors()
         if counselors is None:
             return None
+        actor = self._log.store.actor
+        signed_by = actor if actor == request.counselor_id else None
         answer = self._prompter.ask_decision(
             kind="approve" if approve else "decline",
             request=request,
             counselors=counselors,
             client=self._client(request),
+            signed_by=signed_by,
         )
         if answer is None:
             return None
         if approve:
-            how = answer.how or ""
+            how = SIGNED if signed_by is not None else answer.how or ""
             done = self._write(
                 "Approval not recorded",
                 lambda staff_id: self._log.approve(

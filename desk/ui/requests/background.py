@@ -9,12 +9,16 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
 from desk.core.errors import DeskError
+
+if TYPE_CHECKING:
+    from desk.core.requests.models import Event, Request
+    from desk.core.requests.workflow import RequestLog
 
 
 class _Relay(QObject):
@@ -115,3 +119,33 @@ class BackgroundReads(QObject):
         if isinstance(value, _Failure):
             raise value.exc
         done(value)
+
+
+class HistoryReader:
+    """Reads one request and its history off the GUI thread; only the newest read is answered.
+
+    A count over a big log can hold the store for a while; the GUI never waits for it, and a
+    slow answer for a request no longer in hand is dropped.
+    """
+
+    def __init__(self, *, log: RequestLog, reads: BackgroundReads) -> None:
+        self._log = log
+        self._reads = reads
+        self._token = 0
+
+    def read(self, request_id: str | None, done: Callable[[object], None]) -> None:
+        """Read `request_id` (None: forget any read under way) and pass (request, events) or
+        the `DeskError` to `done` on the GUI thread."""
+        self._token += 1
+        if request_id is None:
+            return
+        token, log = self._token, self._log
+
+        def read() -> tuple[Request, list[Event]]:
+            return log.get(request_id), log.history(request_id)
+
+        def answer(value: object) -> None:
+            if token == self._token:
+                done(value)
+
+        self._reads.submit(read, answer)

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desk.core.requests.models import HOWS, VIAS, Counselor, How, Request, Via
+from desk.core.requests.models import HOWS, SIGNED, VIAS, Counselor, How, Request, Via
 
 from desk.ui.requests.words import HOW_WORDS, VIA_WORDS
 from desk.ui.widgets.controls import heading, hint
@@ -158,6 +158,7 @@ class DecisionDialog(QDialog):
         request: Request,
         counselors: list[Counselor],
         client: str,
+        signed_by: str | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -179,6 +180,14 @@ class DecisionDialog(QDialog):
         for how in HOWS:
             self.how.addItem(HOW_WORDS[how].capitalize(), how)
         self.how.setCurrentIndex(-1)
+        if signed_by is not None:
+            # The counselor, signed in to the shared log: the answer is theirs, signed here.
+            self.by.setCurrentIndex(self.by.findData(signed_by))
+            self.by.setEnabled(False)
+            self.how.clear()
+            self.how.addItem("Signed by me, in Desk", SIGNED)
+            self.how.setCurrentIndex(0)
+            self.how.setEnabled(False)
         self.note = QLineEdit(self)
         self.note.setMaxLength(NOTE_MAX)
 
@@ -192,7 +201,7 @@ class DecisionDialog(QDialog):
         form.addRow("Counselor asked", named_label)
         form.addRow("&Answer from", self.by)
         if kind == "approve":
-            form.addRow("&How they told us", self.how)
+            form.addRow("How" if signed_by is not None else "&How they told us", self.how)
             self.note.setPlaceholderText("Optional")
             form.addRow("N&ote", self.note)
         else:
@@ -203,9 +212,12 @@ class DecisionDialog(QDialog):
 
         layout = QVBoxLayout(self)
         layout.addWidget(heading(f"Record {verb}", parent=self))
-        layout.addWidget(
-            hint(f"Only {named} can {kind} this request. Record the answer they gave.", parent=self)
+        said = (
+            "You are signed in as the counselor asked: this records your own answer."
+            if signed_by is not None
+            else f"Only {named} can {kind} this request. Record the answer they gave."
         )
+        layout.addWidget(hint(said, parent=self))
         layout.addLayout(form)
         layout.addWidget(box)
         self.by.currentIndexChanged.connect(self._update)
@@ -234,10 +246,16 @@ class DecisionDialog(QDialog):
         request: Request,
         counselors: list[Counselor],
         client: str,
+        signed_by: str | None = None,
         parent: QWidget | None = None,
     ) -> DecisionInput | None:
         dialog = cls(
-            kind=kind, request=request, counselors=counselors, client=client, parent=parent
+            kind=kind,
+            request=request,
+            counselors=counselors,
+            client=client,
+            signed_by=signed_by,
+            parent=parent,
         )
         try:
             return dialog.result_value() if dialog.exec() == QDialog.DialogCode.Accepted else None

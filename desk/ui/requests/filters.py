@@ -128,6 +128,19 @@ class RequestFilterBar(QWidget):
             client=self.client.text().strip(),
         )
 
+    def show_waiting_for(self, counselor_id: str) -> None:
+        """Pending requests for this counselor, if they are one (a counselor at their desk)."""
+        at = self.counselor.findData(counselor_id)
+        if at < 0:
+            return
+        self._quiet = True
+        try:
+            self.status.setCurrentIndex(self.status.findData("pending"))
+            self.counselor.setCurrentIndex(at)
+        finally:
+            self._quiet = False
+        self._emit()
+
     def clear(self) -> None:
         """Back to every request."""
         self._quiet = True

@@ -48,6 +48,7 @@ class RequestPrompter(Protocol):
         request: Request,
         counselors: list[Counselor],
         client: str,
+        signed_by: str | None = None,
     ) -> DecisionInput | None: ...
 
     def ask_release(
@@ -128,9 +129,15 @@ class Prompter:
         request: Request,
         counselors: list[Counselor],
         client: str,
+        signed_by: str | None = None,
     ) -> DecisionInput | None:
         return DecisionDialog.ask(
-            kind=kind, request=request, counselors=counselors, client=client, parent=self._parent
+            kind=kind,
+            request=request,
+            counselors=counselors,
+            client=client,
+            signed_by=signed_by,
+            parent=self._parent,
         )
 
     def ask_release(

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import timedelta
+from typing import cast
 
 import shiboken6
 from PySide6.QtCore import QItemSelection, QSettings, Signal
@@ -22,7 +23,7 @@ from desk.ui.lock.idle import IdleLock, idle_timeout
 from desk.ui.lock.screen import LockScreen
 from desk.ui.requests.actions import RequestActions, RequestWorkflow
 from desk.ui.requests.audit import LogTools
-from desk.ui.requests.background import BackgroundReads
+from desk.ui.requests.background import BackgroundReads, HistoryReader
 from desk.ui.requests.badge import TITLE, PendingBadge, enclosing_tabs, tab_title
 from desk.ui.requests.clipboard import ClipboardGuard
 from desk.ui.requests.detail import RequestDetail
@@ -71,7 +72,6 @@ class RequestsTab(QWidget):
         self._locked = False
         self._current: Request | None = None
         self._resetting = False
-        self._detail_token = 0
         self._names = NameBook(staff={}, counselors={})
 
         self.request_actions = RequestActions(parent=self)
@@ -86,6 +86,7 @@ class RequestsTab(QWidget):
             clipboard=QGuiApplication.clipboard(), clock=clock, parent=self
         )
         self.reads = BackgroundReads(parent=self)
+        self._history = HistoryReader(log=log, reads=self.reads)
         self.workflow = RequestWorkflow(
             log=log,
             prompter=self.prompter,
@@ -130,10 +131,13 @@ class RequestsTab(QWidget):
         """The tab with real dialogs, the staff member remembered in `settings`, and the idle
         lock from `settings` (`privacy/idle_lock_minutes`, default 5) watching the application."""
         session = StaffSession(log=log, settings=settings)
+        session.start_as(log.store.actor)
         idle = IdleLock(clock=clock, timeout=idle_timeout(settings))
         tab = cls(log=log, current_staff=session, clock=clock, idle_lock=idle, parent=parent)
         session.setParent(tab)
         idle.setParent(tab)
+        if log.store.actor is not None:  # a counselor signed in sees what waits for them
+            tab.filters.show_waiting_for(log.store.actor)
         return tab
 
     def _layout(self, privacy: bool) -> None:
@@ -252,6 +256,12 @@ class RequestsTab(QWidget):
         self.filters.set_counselors(counselors)
         self._show_detail()
 
+    def show_changes_elsewhere(self) -> None:
+        """Another desk wrote to the shared log: the rows shown, the badge and the detail."""
+        self.model.refresh()
+        self.refresh_pending()
+        self._show_detail()
+
     def refresh_pending(self) -> None:
         """Count pending requests off the GUI thread, then update the badge."""
         self.badge.refresh()
@@ -280,7 +290,13 @@ class RequestsTab(QWidget):
 
     def unlock(self) -> bool:
         """Ask who is at the desk; show client data again once someone is picked."""
-        staff = self.prompter.ask_staff(log=self.log, current=self._last_staff())
+        current = self._staff()
+        signed_in = current is not None and current.id == self.log.store.actor
+        # On a shared log the desk is whoever signed in to the server: nobody else to pick.
+        if signed_in:
+            staff = current
+        else:
+            staff = self.prompter.ask_staff(log=self.log, current=self._last_staff())
         if staff is None:
             return False
         if isinstance(self._staff, StaffSession):
@@ -339,45 +355,31 @@ class RequestsTab(QWidget):
         self._show_detail()
 
     def _show_detail(self) -> None:
-        """Show the request in hand now; read its history off the GUI thread.
-
-        A count over a big log can hold the store for a while; the GUI never waits for it.
-        """
+        """Show the request in hand now; its history is read off the GUI thread."""
         request = self._current
         self.request_actions.update_for(None if self._locked else request)
         if self._locked:
             return
         self.detail.show_request(request, [], self._names)
-        self._detail_token += 1
-        if request is None:
+        self._history.read(None if request is None else request.id, self._history_read)
+
+    def _history_read(self, value: object) -> None:
+        if self._locked:
             return
-        token, log, request_id = self._detail_token, self.log, request.id
-
-        def read() -> tuple[Request, list[Event]]:
-            return log.get(request_id), log.history(request_id)
-
-        def done(value: object) -> None:
-            if token != self._detail_token or self._locked:
-                return
-            if isinstance(value, DeskError):
-                self.page.show_failure(str(value))
-                return
-            assert isinstance(value, tuple)
-            fresh, events = value
-            self._current = fresh
-            self.request_actions.update_for(fresh)
-            self.detail.show_request(fresh, events, self._names)
-
-        self.reads.submit(read, done)
+        if isinstance(value, DeskError):
+            self.page.show_failure(str(value))
+            return
+        fresh, events = cast(tuple[Request, list[Event]], value)
+        self._current = fresh
+        self.request_actions.update_for(fresh)
+        self.detail.show_request(fresh, events, self._names)
 
     def _written(self, request_id: str) -> None:
         try:
             self._current = self.log.get(request_id)
         except DeskError:
             self._current = None
-        self._show_detail()
-        self.model.refresh()
-        self.refresh_pending()
+        self.show_changes_elsewhere()  # the same refresh as a write at another desk
 
     def _reselect(self) -> None:
         if self._current is not None and self.select_request(self._current.id):

@@ -38,6 +38,7 @@ HOW_WORDS: dict[str, str] = {
     "phone": "by phone",
     "email": "by email",
     "written": "in writing",
+    "signed": "signed in Desk by the counselor",
 }
 METHOD_WORDS: dict[str, str] = {
     "phone": "read out by phone",

@@ -6,18 +6,21 @@ next pick; client data never goes into settings.
 
 from __future__ import annotations
 
+import contextlib
 from typing import Protocol
 
 from PySide6.QtCore import QObject, QSettings, Signal
 
 from desk.core.errors import DeskError
-from desk.core.requests.models import Staff
+from desk.core.requests.models import Counselor, Staff
 
 SETTINGS_KEY = "desk/staff_id"
 
 
 class StaffDirectory(Protocol):
     def get_staff(self, staff_id: str) -> Staff: ...
+
+    def get_counselor(self, counselor_id: str) -> Counselor: ...
 
 
 class StaffSession(QObject):
@@ -36,6 +39,7 @@ class StaffSession(QObject):
         self._settings = settings
         # Nobody is at the desk until someone says so: the last person is only the picker's
         # default, never the answer, so another receptionist never works under their name.
+        self._log = log
         self._staff: Staff | None = None
         self._last: Staff | None = None
         remembered = settings.value(SETTINGS_KEY, "")
@@ -66,3 +70,18 @@ class StaffSession(QObject):
         self._settings.setValue(SETTINGS_KEY, staff.id)
         self._settings.sync()
         self.changed.emit(staff)
+
+    def start_as(self, actor: str | None) -> None:
+        """On a shared log the server records whoever signed in (`actor`): start as them.
+
+        A counselor signed in at their own desk is the person at that desk too; the owner,
+        who is neither, picks no one.
+        """
+        if actor is None or (self._staff is not None and self._staff.id == actor):
+            return
+        with contextlib.suppress(DeskError):
+            self.set(self._log.get_staff(actor))
+            return
+        with contextlib.suppress(DeskError):
+            counselor = self._log.get_counselor(actor)
+            self.set(Staff(id=counselor.id, name=counselor.display_name))

@@ -4,20 +4,19 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from datetime import date
-from pathlib import Path
 from typing import Any
 
 import pytest
 
 from desk.core.errors import InvalidInput, Refused
-from desk.core.requests import open_log
 from desk.core.requests.models import RequestFilter
 from desk.core.requests.workflow import RequestLog
 
 
 @pytest.fixture
-def log(tmp_path: Path, clock: Any) -> Iterator[RequestLog]:
-    log = open_log(tmp_path / "data", clock=clock, workstation="front-1")
+def log(log_opener: Callable[..., RequestLog], clock: Any) -> Iterator[RequestLog]:
+    """Two staff and two counselors, on each store."""
+    log = log_opener(clock=clock, workstation="front-1")
     log.add_staff(staff_id="ann", name="Ann Front")
     log.add_staff(staff_id="bo", name="Bo Desk")
     log.add_counselor(
@@ -197,7 +196,7 @@ def test_withdraw_refused_when_closed(log: RequestLog, status: str) -> None:
 
 def test_inactive_counselor_gets_no_new_requests(log: RequestLog) -> None:
     """Deactivating a counselor stops new requests but keeps them listed."""
-    log.update_counselor("rroe", staff_id="ann", active=False)
+    log.update_counselor("rroe", staff_id="admin", active=False)
     msg = _nothing_written(log, lambda: _new(log, counselor="rroe"), Refused)
     assert "rroe" in msg
     assert [c.id for c in log.list_counselors(include_inactive=False)] == ["jdoe"]

@@ -404,6 +404,11 @@ class SqliteStore:
         )
 
     @property
+    def actor(self) -> str | None:
+        """SQLite knows no one: whoever can write the folder can write as anyone."""
+        return None
+
+    @property
     def local_folder(self) -> Path:
         return self.data_dir
 
