@@ -1,1 +1,1 @@
-"""Signs that someone may be in danger, in a caller's words. Imports: stdlib only."""
+"""Whether a caller's words suggest someone is in danger, and why. Imports: core.search.text."""

@@ -4,8 +4,10 @@ The index is built once per policy book and answers in well under a millisecond,
 can search on every keystroke. Question words are matched by stem, slang and typo to the
 policy's own words, after setting aside the practice's own name and idioms ("sick of phone
 tag"); topics are scored BM25-like over weighted fields with a bonus for word pairs ("leave a
-message"); see `desk.core.search.index`. Danger always wins: if the question shows any sign of
-it, the crisis topic comes first whatever else matched.
+message"); see `desk.core.search.index`. Danger is its own signal (`desk.core.danger`): when
+the question shows a sign of it, the crisis topic comes first whatever else matched, and the
+answer says why. A question the policy is silent on is marked not covered
+(`desk.core.search.scope`), so its weak matches read as "maybe", not as the answer.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ import heapq
 from dataclasses import dataclass
 from operator import itemgetter
 
-from desk.core.danger.detect import is_crisis
+from desk.core.danger.detect import Danger, detect, is_crisis
 from desk.core.policy.book import PolicyBook
 from desk.core.search.index import (
     PAIR_SPAN,
@@ -24,6 +26,7 @@ from desk.core.search.index import (
     build_postings,
     topic_fields,
 )
+from desk.core.search.scope import WEAK_SCORE, off_policy_subject
 from desk.core.search.text import drop_idioms, merge_compounds, normalize, stem
 from desk.core.search.words import (
     GENERIC_WEIGHT,
@@ -36,7 +39,7 @@ from desk.core.search.words import (
     WEAK_WORDS,
 )
 
-__all__ = ["CRISIS_TOPIC", "Hit", "SearchIndex", "is_crisis"]
+__all__ = ["CRISIS_TOPIC", "Answer", "Danger", "Hit", "SearchIndex", "detect", "is_crisis"]
 
 CRISIS_TOPIC = "crisis"
 
@@ -51,6 +54,10 @@ _Group = tuple[float, int, dict[int, float]]
 _value = itemgetter(1)
 #: How much the crisis topic's score counts when the question shows no sign of danger.
 _CALM_CRISIS_WEIGHT = 0.4
+#: A calm question's crisis topic, when it would lead, scores just under the topic it follows.
+_SECOND = 0.999
+#: Words that ask about the crisis line itself, with or without danger.
+_CRISIS_LINE = frozenset(("crisis", "hotline", "hotlines"))
 
 
 @dataclass(frozen=True)
@@ -59,6 +66,28 @@ class Hit:
 
     topic_id: str
     score: float
+
+
+@dataclass(frozen=True)
+class Answer:
+    """What a question gets: ranked topics, and two signals apart from the ranking.
+
+    Attributes:
+        hits: topics best first (the crisis topic first when `danger` put it there).
+        danger: why the words suggest someone may be in danger, or None.
+        covered: whether a topic answers the question; when False, `hits` are only "maybe".
+    """
+
+    hits: tuple[Hit, ...]
+    danger: Danger | None
+    covered: bool
+    #: The word that named a subject the policy is silent on ("cancel"), if any.
+    subject: str | None = None
+
+    @property
+    def crisis_first(self) -> bool:
+        """True exactly when the crisis topic leads because of danger."""
+        return self.danger is not None and bool(self.hits) and self.hits[0].topic_id == CRISIS_TOPIC
 
 
 def _by_score(hit: Hit) -> float:
@@ -94,6 +123,14 @@ class SearchIndex:
         self._synonyms = self._build_synonyms()
         self._typos: TypoFinder | None = None
         self._name = tuple(normalize(book.practice.name))
+        # Subject words a topic answers: its one-word keywords and its title's words.
+        self._subjects = frozenset(
+            w
+            for t in book.topics
+            for text in (*t.keywords, t.title)
+            for w in normalize(text)
+            if len(normalize(text)) == 1 or text == t.title
+        )
         self._cache: dict[str, _Word] = {}
 
     def _stem(self, word: str) -> str:
@@ -129,20 +166,40 @@ class SearchIndex:
             query: the caller's words as typed, typos and slang included.
             top: at most this many hits (None: every topic that matched).
         """
+        return list(self.answer(query, top=top).hits)
+
+    def answer(self, query: str, *, top: int | None = None) -> Answer:
+        """The ranked topics for a question, whether it suggests danger, and whether a topic
+        answers it. A blank question has no hits, no danger, and counts as covered.
+        """
         if top is not None and top <= 0:
-            return []
+            return Answer((), None, True)
         words = normalize(query)
         if not words:
-            return []
-        words = merge_compounds(drop_idioms(self._without_name(words)), self._known)
+            return Answer((), None, True)
+        plain = self._without_name(words)
+        words = merge_compounds(drop_idioms(plain), self._known)
+        danger = detect(query)
+        hits: list[Hit]
         if self._crisis is None:
-            return [Hit(self._ids[doc], score) for doc, score in self._rank(words, top)]
-        if not is_crisis(query):
-            return self._calm(self._rank(words, None if top is None else top + 1), top)
-        ranked = self._rank(words, top)
-        others = [Hit(self._ids[doc], score) for doc, score in ranked if doc != self._crisis]
-        hits = [Hit(CRISIS_TOPIC, 1.0), *others]
-        return hits if top is None else hits[:top]
+            hits = [Hit(self._ids[doc], score) for doc, score in self._rank(words, top)]
+        elif danger is None and _CRISIS_LINE.isdisjoint(plain):
+            hits = self._calm(self._rank(words, None if top is None else top + 1), top)
+        elif danger is None:
+            # "Is this a crisis line?" asks about the line: the crisis topic answers it.
+            hits = [Hit(self._ids[doc], score) for doc, score in self._rank(words, top)]
+        else:
+            ranked = self._rank(words, top)
+            others = [Hit(self._ids[doc], score) for doc, score in ranked if doc != self._crisis]
+            hits = [Hit(CRISIS_TOPIC, 1.0), *others]
+            if top is not None:
+                hits = hits[:top]
+        if danger is not None:
+            return Answer(tuple(hits), danger, True)
+        subject = off_policy_subject(plain, self._subjects)
+        calm = [h for h in hits if h.topic_id != CRISIS_TOPIC or h.score >= WEAK_SCORE]
+        covered = subject is None and bool(calm) and calm[0].score >= WEAK_SCORE
+        return Answer(tuple(hits), None, covered, subject)
 
     def _without_name(self, words: list[str]) -> list[str]:
         """The words without the practice's own name: "Caring Counseling" is not a topic."""
@@ -165,13 +222,17 @@ class SearchIndex:
 
         Its words are danger words, so when `is_crisis` finds none of them meant ("hurt her
         feelings"), it still competes (for "what if it's urgent") but rarely
-        comes first. `ranked` holds one topic more than `top`, so the demotion stays exact.
+        comes first; when it would, it goes second, so the crisis topic leads only for danger
+        or a question about the crisis line. `ranked` holds one topic more than `top`, so the
+        demotion stays exact.
         """
         hits = [
             Hit(self._ids[doc], score * _CALM_CRISIS_WEIGHT if doc == self._crisis else score)
             for doc, score in ranked
         ]
         hits.sort(key=_by_score)
+        if len(hits) > 1 and hits[0].topic_id == CRISIS_TOPIC:
+            hits[0], hits[1] = hits[1], Hit(CRISIS_TOPIC, hits[1].score * _SECOND)
         return hits if top is None else hits[:top]
 
     def _rank(self, words: list[str], limit: int | None) -> list[tuple[int, float]]:

@@ -334,9 +334,11 @@ def test_everyday_phrases_are_not_danger(question: str) -> None:
     assert not is_crisis(question)
 
 
-def test_generous_idioms_stay_danger() -> None:
-    """An idiom that says kill or die about oneself still raises crisis: a glance is cheap."""
-    assert is_crisis("ugh the traffic is killing me")
+def test_a_thing_killing_me_is_a_figure_a_person_is_not() -> None:
+    """ "The traffic is killing me" is a figure of speech; "he is killing me" is danger."""
+    assert not is_crisis("ugh the traffic is killing me")
+    assert is_crisis("he is killing me")
+    assert is_crisis("my husband will kill me if i leave")
 
 
 @pytest.mark.parametrize(

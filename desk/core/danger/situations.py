@@ -1,0 +1,147 @@
+"""Danger told as a situation: who is at risk and what is happening, without warning words.
+
+Callers often describe danger without naming it: "my 6 year old has been home alone since
+Friday", "she said her stepdad comes into her room at night", "he thinks the TV sends him
+messages", "I won't be needing any more appointments", "I've got the pills right in front of
+me", "I'm scared of what I might do". Each pattern here joins who is at risk (a child, another
+person, the caller) with what is happening (left alone, a disclosure, beliefs no one else
+shares, finality, the means at hand, fear of oneself). Data for `desk.core.danger.detect`.
+"""
+
+from __future__ import annotations
+
+from desk.core.danger.signs import Pattern, _p, _signs
+
+#: Words that say a child is the one at risk ("my 6 year old", "the baby").
+CHILD = (
+    "kid kids child children baby babies toddler infant newborn son daughter boy girl "
+    "grandson granddaughter niece nephew year month"
+)
+_PILLS = (
+    "pill pills meds medication medications medicine tablets prescription tylenol xanax "
+    "insulin painkillers sleeping"
+)
+_ALCOHOL = (
+    "vodka whiskey whisky wine beer beers alcohol booze liquor tequila rum gin drinks drinking "
+    "drunk shots"
+)
+#: What a channel question is about when "find" or "left" is not about a person.
+_THINGS = (
+    "email number phone website site page group address link form forms card message "
+    "voicemail charger keys car wallet"
+)
+_THERAPY_DONE = (
+    "moving moved move insurance vacation graduated finished done better college job "
+    "referral referred schedule work"
+)
+
+SITUATIONS: tuple[Pattern, ...] = (
+    *_signs(
+        "a child alone or unsafe",
+        _p("home", "alone", gap=1, needs=CHILD),
+        _p("left leave leaving", "alone", gap=5, needs=CHILD),
+        _p("alone", "in", "the", "car house apartment", gap=1, needs=CHILD),
+        _p("not", "find", "him her them my", gap=2, needs=CHILD, unless=_THINGS),
+        _p("got get gone", "out", "of", "the", "house", gap=1, needs=CHILD),
+        _p("wander wandered wandering", "off away out", gap=1),
+        _p("not", "been", "fed changed", gap=2),
+        _p("not", "eaten fed", "since in", gap=3, needs=CHILD),
+        _p("nobody noone", "watching", gap=3, needs=CHILD),
+        _p("shake shaking shook", "her him them baby", gap=2, needs=CHILD),
+    ),
+    *_signs(
+        "a child telling of abuse",
+        _p("touch touches touched touching", "him her me them", gap=1),
+        _p("touch touches touched touching", "private", gap=3),
+        _p("come comes came coming", "into in", "room bed", gap=3, needs="night secret"),
+        _p("told tell tells telling", "keep", "secret", gap=4),
+        _p("clothes", "off", gap=2),
+        _p("take took taking", "clothes", gap=3),
+        _p("sleep sleeps slept", "in", "bed", gap=3, needs="uncle stepdad stepfather boyfriend"),
+    ),
+    *_signs(
+        "beliefs no one else shares",
+        _p(
+            "tv television radio phone computer neighbor neighbors",
+            "send sending sends talk talking talks messages signals",
+            gap=3,
+            unless="text email voicemail",
+        ),
+        _p(
+            "camera cameras microphone microphones bug bugs chip chips tracker",
+            "wall walls house head tooth teeth brain ceiling vent",
+            gap=4,
+        ),
+        _p(
+            "think thinks thought convinced believe believes sure",
+            "watching following poisoning tracking spying bugging controlling",
+            gap=5,
+        ),
+        _p("god devil angel angels demon demons", "told tell tells telling want wants", gap=2),
+        _p("hear hears hearing heard see sees seeing talk talking", "not", "there real", gap=8),
+        _p("read reading reads", "his her my mind thoughts", gap=2),
+        _p("not", "slept sleep", "in for", "day days", gap=3, needs="think thinks convinced"),
+    ),
+    *_signs(
+        "finality",
+        _p(
+            "not",
+            "need needing",
+            "any",
+            "more",
+            "appointment appointments session sessions",
+            gap=2,
+            benign=_THERAPY_DONE,
+        ),
+        _p("not", "be", "around here", "after", gap=2),
+        _p("last", "time", "hear hears see", gap=4),
+        _p("this", "is", "goodbye", gap=1, benign="session sessions"),
+        _p("goodbye bye", "before", "i", "go", gap=4),
+        _p("paid pay paying", "off", "everything", gap=1),
+        _p("given give gave giving", "my", "cat dog cats dogs pet pets", gap=1),
+        _p(
+            "letter letters note notes",
+            "to for",
+            "each every all my",
+            "kid kids child children family wife husband",
+            gap=3,
+        ),
+        _p("thank", "for", "everything", gap=3, needs="goodbye needing around anymore"),
+        _p("better", "off", "if", gap=1),
+        _p("was were", "not", "here around alive", "anymore", gap=2),
+    ),
+    *_signs(
+        "a plan or the means",
+        _p("how", "many much", _PILLS, gap=4),
+        _p(_PILLS, "in", "front", "of", "me", gap=3),
+        _p(
+            "bridge ledge cliff overpass rooftop railroad tracks garage",
+            "think thinking looking",
+            gap=8,
+            benign="parking park directions traffic",
+        ),
+        _p("tonight today", "feel feels", "like", "the", "right", gap=2),
+        _p("feel feels", "like", "the", "right", "time night day", gap=2, needs="tonight"),
+        _p("bought buy buying", "rope gun pills", gap=3),
+    ),
+    *_signs(
+        "pills or alcohol",
+        _p(_ALCOHOL, _PILLS, gap=10),
+        _p(_PILLS, _ALCOHOL, gap=8),
+        _p("took take taken", "all", "my his her", gap=1, needs=_PILLS),
+        _p("some", "of", "my his her", "mom dad mother father wife husband", _PILLS, gap=1),
+    ),
+    *_signs(
+        "fear of what they might do",
+        _p(
+            "scared afraid terrified frightened fear worried",
+            "what",
+            "i he she",
+            "might could may will would do",
+            gap=3,
+        ),
+        _p("not", "trust", "myself", gap=2),
+        _p("scared afraid terrified", "going gonna", "shake hurt hit harm", gap=4),
+        _p("thoughts", "of about", "hurting harming", gap=2),
+    ),
+)
