@@ -38,7 +38,12 @@ for _sign, _words in WORD_SIGNS.items():
         _WORDS.setdefault(stem(_word), _sign)
 del _sign, _words, _word
 _EXACT = {w: sign for sign, words in WORD_SIGNS.items() for w in words if w in EXACT_DANGER_WORDS}
-_TYPO_SIGN = {"overdose": "an overdose", "overdosed": "an overdose", "emergency": "an emergency"}
+_TYPO_SIGN = {
+    "overdose": "an overdose",
+    "overdosed": "an overdose",
+    "emergency": "an emergency",
+    "hopeless": "hopelessness",
+}
 
 
 @dataclass(frozen=True)

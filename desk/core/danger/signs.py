@@ -68,7 +68,15 @@ NEGATABLE = frozenset(
 NEGATIONS = frozenset(word_list("not no non"))
 
 #: Long danger words matched with one typo ("sucide", "overdoes", "emergancy").
-TYPO_WORDS = ("suicide", "suicidal", "overdose", "overdosed", "emergency", "selfharm")
+TYPO_WORDS = (
+    "suicide",
+    "suicidal",
+    "overdose",
+    "overdosed",
+    "emergency",
+    "selfharm",
+    "hopeless",
+)
 
 _OBJECTS = word_list("""
     myself herself himself themselves yourself ourselves me him her them us someone somebody

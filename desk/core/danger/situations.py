@@ -44,6 +44,7 @@ SITUATIONS: tuple[Pattern, ...] = (
         _p("not", "find", "him her them my", gap=2, needs=CHILD, unless=_THINGS),
         _p("got get gone", "out", "of", "the", "house", gap=1, needs=CHILD),
         _p("wander wandered wandering", "off away out", gap=1),
+        _p("fell fallen", "not", "get", "up", gap=5),
         _p("not", "been", "fed changed", gap=2),
         _p("not", "eaten fed", "since in", gap=3, needs=CHILD),
         _p("nobody noone", "watching", gap=3, needs=CHILD),
@@ -109,11 +110,13 @@ SITUATIONS: tuple[Pattern, ...] = (
         _p("thank", "for", "everything", gap=3, needs="goodbye needing around anymore"),
         _p("better", "off", "if", gap=1),
         _p("was were", "not", "here around alive", "anymore", gap=2),
+        _p("done", "not", "anymore", gap=4),
     ),
     *_signs(
         "a plan or the means",
         _p("how", "many much", _PILLS, gap=4),
         _p(_PILLS, "in", "front", "of", "me", gap=3),
+        _p(_PILLS, "in", "my", "hand hands", gap=2),
         _p(
             "bridge ledge cliff overpass rooftop railroad tracks garage",
             "think thinking looking",

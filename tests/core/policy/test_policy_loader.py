@@ -158,7 +158,7 @@ def test_verdicts_that_are_not_yes_or_no(policy: Path, verdict: str, word: str) 
     assert topic.verdict == verdict and topic.verdict_label == word
 
 
-def test_condition_only_with_conditional(policy: Path) -> None:
+def test_no_condition_on_act_now(policy: Path) -> None:
     """A condition on an act-now verdict is an error: only "only if" has a condition."""
     body = _MINIMAL.replace("verdict: no", "verdict: act-now\ncondition: sometimes")
     _write_topic(policy, "texting", body)
