@@ -54,6 +54,10 @@ _Group = tuple[float, int, dict[int, float]]
 _value = itemgetter(1)
 #: How much the crisis topic's score counts when the question shows no sign of danger.
 _CALM_CRISIS_WEIGHT = 0.4
+#: How much the story before a caller's question counts against the question itself.
+_STORY_WEIGHT = 0.5
+_ASKING = frozenset(("can", "could", "may", "should", "will", "would"))
+_ASKERS = frozenset(("i", "we", "my", "she", "he", "you"))
 #: A calm question's crisis topic, when it would lead, scores just under the topic it follows.
 _SECOND = 0.999
 #: Words that ask about the crisis line itself, with or without danger.
@@ -280,11 +284,17 @@ class SearchIndex:
         generic: list[_Group] = []
         seen: set[_Resolved] = set()
         last_self = max((i for i, w in enumerate(words) if w in SELF_WORDS), default=-1)
+        asked_from = _asked_from(words)
         for i, word in enumerate(words):
             if word in STOPWORDS:
                 continue
             entry = self._resolve(word)
             terms, group = entry.terms, entry.group
+            # "I left a message but she didn't call back, can I text her?": what came before
+            # the question is the story; the question says which answer the caller wants.
+            if i < asked_from and group is not None:
+                terms = tuple((t, w * _STORY_WEIGHT) for t, w in terms)
+                group = _merge([(self._postings[t], self._term_max[t], w) for t, w in terms])
             # "why can't I ...": the caller wants to do something, not to debate the rule.
             if i < last_self and group is not None and any(t in REASON_TERMS for t, _ in terms):
                 terms = tuple((t, w * WEAK_WEIGHT) for t, w in terms)
@@ -372,6 +382,18 @@ class _Word:
         self.terms = terms
         self.generic = generic
         self.group = group
+
+
+def _asked_from(words: list[str]) -> int:
+    """Where the caller's own question starts ("... can I text her instead"), or 0.
+
+    The last "can / could / may / should / will I (we, my ...)" after some story words; a
+    question that opens with it has no story.
+    """
+    for i in range(len(words) - 2, 1, -1):
+        if words[i] in _ASKING and words[i + 1] in _ASKERS:
+            return i
+    return 0
 
 
 def _merge(parts: list[tuple[dict[int, float], float, float]]) -> _Group:
