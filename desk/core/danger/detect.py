@@ -16,6 +16,7 @@ from desk.core.danger.signs import (
     CUTTING_BENIGN,
     END,
     EXACT_DANGER_WORDS,
+    HYPOTHETICAL,
     IDIOM_NEXT,
     NEGATABLE,
     NEGATIONS,
@@ -106,6 +107,9 @@ def detect(query: str) -> Danger | None:
         sign = _WORDS.get(word) or _WORDS.get(s) or _EXACT.get(word)
         if word in NEGATABLE and not NEGATIONS.isdisjoint(words[max(0, i - 3) : i]):
             continue
+        if word in HYPOTHETICAL and "if" in words[max(0, i - 4) : i]:
+            # "Who do I call if it's a crisis?" asks ahead; any other sign still counts.
+            continue
         if sign is not None and stems[i + 1] not in IDIOM_NEXT.get(s, NO_IDIOM):
             return Danger(_phrase(words, i - 1, i + 1), sign)
         if len(word) >= 6:
@@ -146,11 +150,10 @@ def _reach(needed: frozenset[str], stems: list[str], end: int) -> int:
 
 def _mask_figures(words: list[str], stems: list[str]) -> None:
     """Blank out figures of speech in place, so no sign can be read from their words."""
-    present = frozenset(stems)
     for i in range(len(words)):
         for figure in _FIGURES_BY_FIRST.get(stems[i], ()):
             end = _match_end(figure, stems, i)
-            if end >= 0 and present.isdisjoint(figure.benign):
+            if end >= 0 and figure.benign.isdisjoint(stems[max(0, i - 3) : i]):
                 for j in range(i, end + 1):
                     words[j] = stems[j] = ""
 

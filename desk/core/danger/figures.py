@@ -18,6 +18,7 @@ _PEOPLE = (
     "stepdad stepfather brother sister son daughter someone somebody uncle"
 )
 
+#: `benign` on a figure is read only in the three words before it: the one doing the killing.
 FIGURES: tuple[Pattern, ...] = (
     _p("kill killing kills murder", "me", gap=1, benign=_PEOPLE, unless="if"),
     _p("kill killing kills murder", "me", "if", "i", "not forget miss", gap=2),
@@ -36,4 +37,5 @@ FIGURES: tuple[Pattern, ...] = (
     _p("nearly almost practically gave give giving", "heart", "attack", gap=3),
     _p("end", "of", "my", "rope", "with", gap=1, unless="everything life living myself all"),
     _p("over", "my", "dead", "body", gap=1),
+    _p("shoot", "me", "now", gap=1),
 )

@@ -64,6 +64,8 @@ NO_IDIOM: frozenset[str] = frozenset()
 NEGATABLE = frozenset(
     word_list("emergency emergencies suicidal suicide crisis danger unsafe homicidal")
 )
+#: Danger words a caller can ask about ahead of time ("who do I call if it's a crisis?").
+HYPOTHETICAL = frozenset(word_list("emergency emergencies crisis"))
 #: Words that rule out a negatable danger word when they come at most two words before it.
 NEGATIONS = frozenset(word_list("not no non"))
 
@@ -87,7 +89,7 @@ _REFLEXIVE = word_list("myself herself himself themselves yourself ourselves sel
 _BODY = "wrist wrists arm arms leg legs skin thigh thighs stomach"
 _PILLS = (
     "pill pills meds medication medications medicine tablets prescription tylenol xanax "
-    "insulin painkillers"
+    "insulin painkillers antidepressant antidepressants opioids oxy"
 )
 _THERAPY = "counselor counsellor therapist therapy session sessions doctor appointment"
 #: A goodbye at the end of therapy ("a goodbye card", "our last session") is not a farewell
@@ -329,7 +331,8 @@ PATTERNS: tuple[Pattern, ...] = (
         _p(
             "grab grabbed grabbing drag dragged dragging pin pinned push pushed pushing "
             "throw threw",
-            "me her him them us kid child son daughter baby",
+            "me her him them us kid child son daughter baby mom mother dad father wife "
+            "husband sister brother",
             gap=2,
             unless="back appointment appointments session sessions to till until",
         ),

@@ -19,7 +19,7 @@ CHILD = (
 )
 _PILLS = (
     "pill pills meds medication medications medicine tablets prescription tylenol xanax "
-    "insulin painkillers sleeping"
+    "insulin painkillers sleeping antidepressant antidepressants opioids oxy"
 )
 _ALCOHOL = (
     "vodka whiskey whisky wine beer beers alcohol booze liquor tequila rum gin drinks drinking "
@@ -49,6 +49,8 @@ SITUATIONS: tuple[Pattern, ...] = (
         _p("not", "eaten fed", "since in", gap=3, needs=CHILD),
         _p("nobody noone", "watching", gap=3, needs=CHILD),
         _p("shake shaking shook", "her him them baby", gap=2, needs=CHILD),
+        _p("by", "themselves himself herself", gap=1, needs=CHILD),
+        _p("no", "food", gap=2, needs=CHILD),
     ),
     *_signs(
         "a child telling of abuse",
@@ -56,6 +58,8 @@ SITUATIONS: tuple[Pattern, ...] = (
         _p("touch touches touched touching", "private", gap=3),
         _p("come comes came coming", "into in", "room bed", gap=3, needs="night secret"),
         _p("told tell tells telling", "keep", "secret", gap=4),
+        _p("told tell tells telling", "not", "to", "tell", gap=3, needs=CHILD),
+        _p("showed show shows showing", "him her them", "pictures photos videos", gap=2),
         _p("clothes", "off", gap=2),
         _p("take took taking", "clothes", gap=3),
         _p("sleep sleeps slept", "in", "bed", gap=3, needs="uncle stepdad stepfather boyfriend"),
@@ -81,6 +85,8 @@ SITUATIONS: tuple[Pattern, ...] = (
         _p("god devil angel angels demon demons", "told tell tells telling want wants", gap=2),
         _p("hear hears hearing heard see sees seeing talk talking", "not", "there real", gap=8),
         _p("read reading reads", "his her my mind thoughts", gap=2),
+        _p("implant implanted microchip microchipped", gap=1),
+        _p("can", "fly", gap=1, needs="think thinks says believes convinced"),
         _p("not", "slept sleep", "in for", "day days", gap=3, needs="think thinks convinced"),
     ),
     *_signs(
@@ -95,6 +101,13 @@ SITUATIONS: tuple[Pattern, ...] = (
             benign=_THERAPY_DONE,
         ),
         _p("not", "be", "around here", "after", gap=2),
+        _p("made make making", "my", "peace", gap=1),
+        _p("not", "be", "coming", "back", gap=1, benign=_THERAPY_DONE),
+        _p("not", "her his your", "fault", gap=2),
+        _p("things affairs", "in", "order", gap=2),
+        _p("who", "gets get", "what", gap=1),
+        _p("not", "matter", "now anymore", gap=1),
+        _p("thank thanks", "for", "trying", gap=2),
         _p("last", "time", "hear hears see", gap=4),
         _p("this", "is", "goodbye", gap=1, benign="session sessions"),
         _p("goodbye bye", "before", "i", "go", gap=4),
@@ -126,6 +139,7 @@ SITUATIONS: tuple[Pattern, ...] = (
         _p("tonight today", "feel feels", "like", "the", "right", gap=2),
         _p("feel feels", "like", "the", "right", "time night day", gap=2, needs="tonight"),
         _p("bought buy buying", "rope gun pills", gap=3),
+        _p("tall tallest high highest", "building bridge", gap=2),
     ),
     *_signs(
         "pills or alcohol",
@@ -133,6 +147,8 @@ SITUATIONS: tuple[Pattern, ...] = (
         _p(_PILLS, _ALCOHOL, gap=8),
         _p("took take taken", "all", "my his her", gap=1, needs=_PILLS),
         _p("some", "of", "my his her", "mom dad mother father wife husband", _PILLS, gap=1),
+        _p("took taken", "something", gap=1, needs=_ALCOHOL),
+        _p("not", "remember", "how", "many much", gap=2),
     ),
     *_signs(
         "fear of what they might do",
@@ -144,6 +160,7 @@ SITUATIONS: tuple[Pattern, ...] = (
             gap=3,
         ),
         _p("not", "trust", "myself", gap=2),
+        _p("something", "not", "take", "back", gap=3),
         _p("scared afraid terrified", "going gonna", "shake hurt hit harm", gap=4),
         _p("thoughts", "of about", "hurting harming", gap=2),
     ),

@@ -62,6 +62,7 @@ _ASKERS = frozenset(("i", "we", "my", "she", "he", "you"))
 _SECOND = 0.999
 #: Words that ask about the crisis line itself, with or without danger.
 _CRISIS_LINE = frozenset(("crisis", "hotline", "hotlines"))
+_EMERGENCY = frozenset(("emergency", "emergencies"))
 
 
 @dataclass(frozen=True)
@@ -187,7 +188,7 @@ class SearchIndex:
         hits: list[Hit]
         if self._crisis is None:
             hits = [Hit(self._ids[doc], score) for doc, score in self._rank(words, top)]
-        elif danger is None and _CRISIS_LINE.isdisjoint(plain):
+        elif danger is None and not _asks_about_the_line(plain):
             hits = self._calm(self._rank(words, None if top is None else top + 1), top)
         elif danger is None:
             # "Is this a crisis line?" asks about the line: the crisis topic answers it.
@@ -382,6 +383,14 @@ class _Word:
         self.terms = terms
         self.generic = generic
         self.group = group
+
+
+def _asks_about_the_line(words: list[str]) -> bool:
+    """ "Is this a crisis line?", "what if it's an emergency after hours?": the crisis topic
+    answers these even without danger."""
+    if not _CRISIS_LINE.isdisjoint(words):
+        return True
+    return "if" in words and not _EMERGENCY.isdisjoint(words)
 
 
 def _asked_from(words: list[str]) -> int:

@@ -24,15 +24,15 @@ OFF_POLICY = word_list("""
     record records chart diagnosis letter disability fmla
     medication medications prescribe prescription refill psychiatrist
     park parking directions street building wheelchair accessible elevator
-    new accepting waitlist waiting referral refer intake couples marriage ages age
-    switch different late dog pet
+    new accepting waitlist waiting referral refer intake couples marriage family ages age
+    switch different late dog pet move moving earlier
 """)
 #: Words that name a way of getting in touch: with one of these the question is about the
 #: channel, whatever the subject ("can I email her my insurance card?").
 CHANNELS = word_list("""
     text texting texted txt sms email emailing emailed mail facebook fb instagram insta ig
     twitter tiktok linkedin snapchat snap social friend follow message messages messaging
-    messenger dm dms chat chatting whatsapp voicemail voice website site online web zoom
+    messenger dm dms chat chatting whatsapp voicemail voice website site zoom
     video telehealth facetime virtual group
 """)
 
