@@ -216,13 +216,13 @@ class PolicyTab(QWidget):
         self.not_covered.show_message(None if covered else self._book.practice.not_covered)
         self._update_label(covered=covered)
         if not covered:
-            # Weak matches stay in the list as "maybe"; none is shown as the answer.
-            self.list.selectionModel().clearCurrentIndex()
+            # Weak matches stay in the list as "maybe"; none is shown, or marked, as the answer.
+            self.list.selectionModel().clear()
             self.list.scrollToTop()
             self.view.show_not_covered(text.strip(), self._book.practice.not_covered)
             return
         if self.proxy.rowCount() == 0:
-            self.list.selectionModel().clearCurrentIndex()
+            self.list.selectionModel().clear()
             self.view.show_no_match(text.strip())
             return
         if self.proxy.query or not self.list.currentIndex().isValid():
