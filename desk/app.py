@@ -139,7 +139,7 @@ def _mount_requests(window: MainWindow, *, data_dir: Path, clock: Clock | None) 
     from desk.core.errors import StoreError
     from desk.core.requests import open_log
 
-    from desk.ui.requests.log.opener import LogOpener
+    from desk.ui.requests.opening import LogOpener
     from desk.ui.requests.tab import TITLE
 
     placeholder = QLabel("Opening the email-request log…")

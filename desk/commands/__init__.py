@@ -1,1 +1,1 @@
-"""CLI subcommands. Each module exposes `register(subparsers)`; none imports Qt."""
+"""CLI subcommands, each with `register(subparsers)`; never Qt. Imports: desk.core."""

@@ -21,8 +21,8 @@ from PySide6.QtWidgets import QApplication, QWidget
 from desk.core.requests import RequestLog, open_log
 from desk.core.requests.models import RequestFilter
 
-from desk.ui.requests.log.export import ExportDialog, default_export_name
-from desk.ui.requests.log.results import VerifyResultDialog
+from desk.ui.requests.export_dialog import ExportDialog, default_export_name
+from desk.ui.requests.outcomes import VerifyResultDialog
 from desk.ui.requests.release import ReleaseDialog
 from desk.ui.requests.tab import RequestsTab
 from desk.ui.staff.session import StaffSession

@@ -133,8 +133,9 @@ def _danger_and_scope_screens(out: Path, tmp: Path) -> list[Path]:
 
 def _crisis_over_dialog(out: Path, tmp: Path) -> Path:
     """F2 pressed in the policy-folder dialog: the crisis page opens over it."""
+    from desk.paths import PolicyChoice
+
     from desk.ui.crisis.page import CrisisPage
-    from desk.ui.policy.folder import PolicyChoice
     from desk.ui.policy.folder_dialog import PolicyFolderDialog
 
     run = Path(tempfile.mkdtemp(dir=tmp))

@@ -1,1 +1,1 @@
-"""Widgets, Qt models and dialogs. Only this package and `desk.app` import Qt."""
+"""Widgets, Qt models and dialogs; only here and desk.app use Qt. Imports: Qt, desk.core."""

@@ -26,9 +26,9 @@ from desk.core.policy.book import PolicyBook
 from desk.core.policy.fallback import LoadResult
 
 from desk.ui.policy.folder import PolicyFolderStatus
-from desk.ui.policy.parts import key_text
 from desk.ui.policy.tab import PolicyActions, PolicyTab
 from desk.ui.policy.topic_model import SearchFn
+from desk.ui.widgets.parts import key_text
 from desk.ui.widgets.strips import CrisisStrip, PolicyBanner
 from desk.ui.widgets.theme import WARNING_MARK
 

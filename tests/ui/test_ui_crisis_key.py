@@ -13,15 +13,16 @@ from test_ui_requests_support import IGNORE_OFFSCREEN, add_requests
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog, QLineEdit, QScrollArea, QWidget
 
+from desk.paths import PolicyChoice
+
 from desk.ui.crisis.page import CrisisPage
 from desk.ui.main_window import MainWindow
-from desk.ui.policy.folder import PolicyChoice
 from desk.ui.policy.folder_dialog import PolicyFolderDialog
-from desk.ui.policy.parts import CheckRow
 from desk.ui.requests.counselors_dialog import CounselorsDialog
 from desk.ui.requests.dialogs import DecisionDialog, NewRequestDialog
 from desk.ui.requests.release import ReleaseDialog
 from desk.ui.staff.picker import StaffPickerDialog
+from desk.ui.widgets.parts import CheckRow
 
 pytest_plugins = ("test_ui_requests_support",)
 pytestmark = IGNORE_OFFSCREEN

@@ -13,9 +13,9 @@ from PySide6.QtWidgets import QApplication
 from desk.core.policy.book import VERDICTS
 from desk.tools.screenshots import dark_palette
 
-from desk.ui.policy.parts import CheckRow, Pill
 from desk.ui.policy.search_field import SearchField
 from desk.ui.policy.topic_list import wrap_lines
+from desk.ui.widgets.parts import CheckRow, Pill
 from desk.ui.widgets.theme import VERDICT_MARK, VERDICT_SHORT, is_dark, muted_text, swatch
 
 pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints\(\)")

@@ -26,13 +26,13 @@ from test_ui_requests_support import (
 
 from desk.core.requests.models import Head, RequestFilter, VerifyReport
 
-from desk.ui.requests.log import tools as log_tools
-from desk.ui.requests.log.export import (
+from desk.ui.requests import audit as log_tools
+from desk.ui.requests.export_dialog import (
     ExportDialog,
     default_export_name,
     unused_path,
 )
-from desk.ui.requests.log.results import (
+from desk.ui.requests.outcomes import (
     ExportDoneDialog,
     ExportOutcome,
     VerifyResultDialog,

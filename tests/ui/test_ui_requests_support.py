@@ -19,8 +19,8 @@ from desk.core.requests.models import Counselor, Request, RequestFilter, Staff, 
 
 from desk.ui.lock.idle import IdleLock
 from desk.ui.requests.dialogs import DecisionInput, NewRequestInput
-from desk.ui.requests.log.export import ExportChoice
-from desk.ui.requests.log.results import ExportOutcome
+from desk.ui.requests.export_dialog import ExportChoice
+from desk.ui.requests.outcomes import ExportOutcome
 from desk.ui.requests.release import ReleaseOutcome
 from desk.ui.requests.tab import RequestsTab
 from desk.ui.staff.session import StaffSession

@@ -1,1 +1,1 @@
-"""Whether a caller's words suggest someone is in danger, and why. Imports: core.search.text."""
+"""Whether a caller's words suggest someone is in danger, and why. Imports: core.language."""

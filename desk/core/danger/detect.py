@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from desk.core.danger.figures import FIGURES
+from desk.core.danger.patterns import Pattern
 from desk.core.danger.signs import (
     CUTTING_BENIGN,
     END,
@@ -24,10 +25,9 @@ from desk.core.danger.signs import (
     PATTERNS,
     TYPO_WORDS,
     WORD_SIGNS,
-    Pattern,
 )
 from desk.core.danger.situations import SITUATIONS
-from desk.core.search.text import normalize, stem
+from desk.core.language.text import normalize, stem
 
 #: Word (and stem) -> the warning sign it stands for.
 _WORDS: dict[str, str] = {}

@@ -10,7 +10,7 @@ a figure, "will kill me if I leave" is not. Data for `desk.core.danger.detect`.
 
 from __future__ import annotations
 
-from desk.core.danger.signs import Pattern, _p
+from desk.core.danger.patterns import Pattern, _p
 
 #: People who might really mean it: a threat from them is never read as a figure of speech.
 _PEOPLE = (

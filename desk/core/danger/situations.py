@@ -10,7 +10,7 @@ shares, finality, the means at hand, fear of oneself). Data for `desk.core.dange
 
 from __future__ import annotations
 
-from desk.core.danger.signs import Pattern, _p, _signs
+from desk.core.danger.patterns import Pattern, _p, _signs
 
 #: Words that say a child is the one at risk ("my 6 year old", "the baby").
 CHILD = (

@@ -1,1 +1,1 @@
-"""The policy book: shapes, strict YAML loader, field checks, cache. Imports: stdlib."""
+"""The policy book: shapes, strict YAML loader, field checks, cache. Imports: desk.paths."""

@@ -43,6 +43,16 @@ TOPIC_IDS: tuple[str, ...] = (
     "policy-basis",
 )
 
+#: Limits `desk policy check` enforces, so a row fits the checklist and a script can be said.
+MAX_TITLE = 50
+MAX_ANSWER = 140
+MAX_SOURCE_SECTION = 80
+MAX_SCRIPT_SPOKEN = 360
+"""A script's length once the practice's details are filled in: a few sentences, said aloud."""
+MIN_PHRASINGS = 6
+MIN_KEYWORDS = 6
+"""Search finds a topic by its caller phrasings and keywords; fewer leave it hard to find."""
+
 
 @dataclass(frozen=True, kw_only=True)
 class CrisisResource:

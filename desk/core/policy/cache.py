@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from desk import __version__
+from desk.core.policy import loader
 from desk.core.policy.book import (
     PRACTICE_TEXT_FIELDS,
     TOPIC_IDS,
@@ -36,7 +37,6 @@ from desk.core.policy.book import (
     Topic,
     placeholder_names,
 )
-from desk.core.policy.loader import load_policy
 
 FORMAT = 1
 #: Files whose change could change what the loader accepts or builds.
@@ -65,7 +65,7 @@ def load_policy_cached(directory: Path, *, cache_dir: Path) -> PolicyBook:
         book = _read(entry, key, directory)
         if book is not None:
             return book
-    book = load_policy(directory)
+    book = loader.load_policy(directory)
     if key is not None and not _racy(key) and key == _key(directory):
         _write(cache_dir, entry, key, book)
     return book

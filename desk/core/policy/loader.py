@@ -15,6 +15,12 @@ from typing import TYPE_CHECKING
 
 from desk.core.policy.book import (
     DEFAULT_NOT_COVERED,
+    MAX_ANSWER,
+    MAX_SCRIPT_SPOKEN,
+    MAX_SOURCE_SECTION,
+    MAX_TITLE,
+    MIN_KEYWORDS,
+    MIN_PHRASINGS,
     PRACTICE_TEXT_FIELDS,
     TOPIC_IDS,
     VERDICTS,
@@ -76,10 +82,13 @@ def load_policy(directory: Path) -> PolicyBook:
         raise PolicyError([PolicyIssue(directory, None, f"policy folder {what}; {hint}")])
     practice = _load_practice(directory / PRACTICE_FILE, issues)
     topics = _load_topics(directory / TOPICS_DIR, issues)
+    if not issues and practice is not None:
+        book = PolicyBook(practice=practice, topics=tuple(topics), source_dir=directory)
+        issues = spoken_length_issues(book, directory / TOPICS_DIR)
     if issues or practice is None:
         issues.sort(key=lambda issue: (str(issue.file), issue.line or 0))
         raise PolicyError(issues)
-    return PolicyBook(practice=practice, topics=tuple(topics), source_dir=directory)
+    return book
 
 
 def _load_practice(path: Path, issues: list[PolicyIssue]) -> Practice | None:
@@ -228,6 +237,7 @@ def _load_topic(path: Path, topic_id: str, issues: list[PolicyIssue]) -> _Loaded
     }
     phrasings = [text for text, _ in f.words(root, "phrasings")]
     keywords = [text for text, _ in f.words(root, "keywords")]
+    _check_limits(f, root, values, source=source, phrasings=phrasings, keywords=keywords)
     seen_related: set[str] = set()
     for other, line in related:
         if other in seen_related:
@@ -251,6 +261,60 @@ def _load_topic(path: Path, topic_id: str, issues: list[PolicyIssue]) -> _Loaded
         guidance=guidance,
     )
     return _Loaded(topic, order, path, related)
+
+
+def _check_limits(
+    f: FieldReader,
+    root: Map,
+    values: dict[str, str | None],
+    *,
+    source: str | None,
+    phrasings: list[str],
+    keywords: list[str],
+) -> None:
+    """The lengths and counts that keep a row readable at a glance and findable by search."""
+    for key, limit in (("title", MAX_TITLE), ("answer", MAX_ANSWER)):
+        value = values[key]
+        if value is not None and len(value) > limit:
+            f.error(
+                root.values[key].line,
+                f"'{key}' is {len(value)} characters; keep it to {limit} so it fits the row",
+            )
+    if source is not None and len(source) > MAX_SOURCE_SECTION:
+        f.error(
+            root.values["source_section"].line,
+            f"'source_section' is {len(source)} characters; name the source's heading "
+            f"({MAX_SOURCE_SECTION} at most)",
+        )
+    for key, found, least in (
+        ("phrasings", phrasings, MIN_PHRASINGS),
+        ("keywords", keywords, MIN_KEYWORDS),
+    ):
+        if len(found) < least:
+            node = root.values.get(key)
+            f.error(
+                node.line if node is not None else root.line,
+                f"'{key}': {len(found)} given; give at least {least} ways callers ask, "
+                "so search can find this topic",
+            )
+
+
+def spoken_length_issues(book: PolicyBook, topics_dir: Path) -> list[PolicyIssue]:
+    """Scripts too long to say once the practice's details are filled in."""
+    issues = []
+    for topic in book.topics:
+        for script in topic.scripts:
+            spoken = len(book.render(script.text))
+            if spoken > MAX_SCRIPT_SPOKEN:
+                issues.append(
+                    PolicyIssue(
+                        topics_dir / f"{topic.id}.yaml",
+                        None,
+                        f"script '{script.label}' is {spoken} characters once filled in; "
+                        f"keep it to {MAX_SCRIPT_SPOKEN} so it can be said in a breath or two",
+                    )
+                )
+    return issues
 
 
 def _order(f: FieldReader, root: Map, topic_id: str) -> int:

@@ -1,4 +1,4 @@
-"""The email-address request log: counselor approval before release, on a hash-chained record."""
+"""The email-request log: approval before release, hash-chained. Imports: core, its stores."""
 
 from __future__ import annotations
 

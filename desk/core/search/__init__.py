@@ -1,1 +1,1 @@
-"""Ranking topics for a caller's words: text, index, ranking. Imports: core.policy, danger."""
+"""Ranking policy topics for a caller's words. Imports: core.policy, core.language, core.danger."""

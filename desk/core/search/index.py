@@ -13,8 +13,8 @@ import math
 from collections import Counter
 from typing import TypeVar
 
+from desk.core.language.text import edit_distance_within, trigrams, typo_limit
 from desk.core.policy.book import Topic
-from desk.core.search.text import edit_distance_within, trigrams, typo_limit
 
 #: How much a word counts in each field of a topic. Keywords and titles are written to be
 #: searched; script labels and the rationale mention other channels in passing. A word that

@@ -13,22 +13,11 @@ answer says why. A question the policy is silent on is marked not covered
 from __future__ import annotations
 
 import heapq
-from dataclasses import dataclass
 from operator import itemgetter
 
 from desk.core.danger.detect import Danger, detect, is_crisis
-from desk.core.policy.book import PolicyBook
-from desk.core.search.index import (
-    PAIR_SPAN,
-    PHRASE_FIELDS,
-    TypoFinder,
-    build_pair_postings,
-    build_postings,
-    topic_fields,
-)
-from desk.core.search.scope import WEAK_SCORE, off_policy_subject
-from desk.core.search.text import drop_idioms, merge_compounds, normalize, stem
-from desk.core.search.words import (
+from desk.core.language.text import drop_idioms, merge_compounds, normalize, stem
+from desk.core.language.words import (
     GENERIC_WEIGHT,
     GENERIC_WORDS,
     REASON_TERMS,
@@ -38,10 +27,26 @@ from desk.core.search.words import (
     WEAK_WEIGHT,
     WEAK_WORDS,
 )
+from desk.core.policy.book import PolicyBook
+from desk.core.search.answer import (
+    CRISIS_TOPIC,
+    Answer,
+    Hit,
+    asked_from,
+    asks_about_the_line,
+)
+from desk.core.search.index import (
+    PAIR_SPAN,
+    PHRASE_FIELDS,
+    TypoFinder,
+    build_pair_postings,
+    build_postings,
+    topic_fields,
+)
+from desk.core.search.scope import WEAK_SCORE, off_policy_subject
 
 __all__ = ["CRISIS_TOPIC", "Answer", "Danger", "Hit", "SearchIndex", "detect", "is_crisis"]
 
-CRISIS_TOPIC = "crisis"
 
 #: Trust in a typo reading by edit distance; 0 is a misspelt form of a known word ("phonee").
 _TYPO_WEIGHT = {0: 0.8, 1: 0.8, 2: 0.55}
@@ -56,43 +61,8 @@ _value = itemgetter(1)
 _CALM_CRISIS_WEIGHT = 0.4
 #: How much the story before a caller's question counts against the question itself.
 _STORY_WEIGHT = 0.5
-_ASKING = frozenset(("can", "could", "may", "should", "will", "would"))
-_ASKERS = frozenset(("i", "we", "my", "she", "he", "you"))
 #: A calm question's crisis topic, when it would lead, scores just under the topic it follows.
 _SECOND = 0.999
-#: Words that ask about the crisis line itself, with or without danger.
-_CRISIS_LINE = frozenset(("crisis", "hotline", "hotlines"))
-_EMERGENCY = frozenset(("emergency", "emergencies"))
-
-
-@dataclass(frozen=True)
-class Hit:
-    """One ranked topic. `score` is in (0, 1]: how much of the question the topic explains."""
-
-    topic_id: str
-    score: float
-
-
-@dataclass(frozen=True)
-class Answer:
-    """What a question gets: ranked topics, and two signals apart from the ranking.
-
-    Attributes:
-        hits: topics best first (the crisis topic first when `danger` put it there).
-        danger: why the words suggest someone may be in danger, or None.
-        covered: whether a topic answers the question; when False, `hits` are only "maybe".
-    """
-
-    hits: tuple[Hit, ...]
-    danger: Danger | None
-    covered: bool
-    #: The word that named a subject the policy is silent on ("cancel"), if any.
-    subject: str | None = None
-
-    @property
-    def crisis_first(self) -> bool:
-        """True exactly when the crisis topic leads because of danger."""
-        return self.danger is not None and bool(self.hits) and self.hits[0].topic_id == CRISIS_TOPIC
 
 
 def _by_score(hit: Hit) -> float:
@@ -188,7 +158,7 @@ class SearchIndex:
         hits: list[Hit]
         if self._crisis is None:
             hits = [Hit(self._ids[doc], score) for doc, score in self._rank(words, top)]
-        elif danger is None and not _asks_about_the_line(plain):
+        elif danger is None and not asks_about_the_line(plain):
             hits = self._calm(self._rank(words, None if top is None else top + 1), top)
         elif danger is None:
             # "Is this a crisis line?" asks about the line: the crisis topic answers it.
@@ -285,7 +255,7 @@ class SearchIndex:
         generic: list[_Group] = []
         seen: set[_Resolved] = set()
         last_self = max((i for i, w in enumerate(words) if w in SELF_WORDS), default=-1)
-        asked_from = _asked_from(words)
+        story_end = asked_from(words)
         for i, word in enumerate(words):
             if word in STOPWORDS:
                 continue
@@ -293,7 +263,7 @@ class SearchIndex:
             terms, group = entry.terms, entry.group
             # "I left a message but she didn't call back, can I text her?": what came before
             # the question is the story; the question says which answer the caller wants.
-            if i < asked_from and group is not None:
+            if i < story_end and group is not None:
                 terms = tuple((t, w * _STORY_WEIGHT) for t, w in terms)
                 group = _merge([(self._postings[t], self._term_max[t], w) for t, w in terms])
             # "why can't I ...": the caller wants to do something, not to debate the rule.
@@ -383,26 +353,6 @@ class _Word:
         self.terms = terms
         self.generic = generic
         self.group = group
-
-
-def _asks_about_the_line(words: list[str]) -> bool:
-    """ "Is this a crisis line?", "what if it's an emergency after hours?": the crisis topic
-    answers these even without danger."""
-    if not _CRISIS_LINE.isdisjoint(words):
-        return True
-    return "if" in words and not _EMERGENCY.isdisjoint(words)
-
-
-def _asked_from(words: list[str]) -> int:
-    """Where the caller's own question starts ("... can I text her instead"), or 0.
-
-    The last "can / could / may / should / will I (we, my ...)" after some story words; a
-    question that opens with it has no story.
-    """
-    for i in range(len(words) - 2, 1, -1):
-        if words[i] in _ASKING and words[i + 1] in _ASKERS:
-            return i
-    return 0
 
 
 def _merge(parts: list[tuple[dict[int, float], float, float]]) -> _Group:

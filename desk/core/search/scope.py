@@ -11,8 +11,8 @@ topic uses: a practice whose policy covers billing answers billing questions as 
 
 from __future__ import annotations
 
-from desk.core.search.text import stem
-from desk.core.search.words import word_list
+from desk.core.language.text import stem
+from desk.core.language.words import word_list
 
 #: Subjects of front-desk calls that a communication policy does not answer.
 OFF_POLICY = word_list("""

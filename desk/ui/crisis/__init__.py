@@ -1,4 +1,1 @@
-"""The crisis key from anywhere: an application-wide F2 and the crisis page over a dialog.
-
-Imports: desk.core (policy book), desk.ui.policy (the topic page), Qt.
-"""
+"""F2 from anywhere and the crisis page over a dialog. Imports: ui.policy, ui.widgets, desk.core."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
-from desk.ui.requests.widgets import heading, hint, muted_text, padlock
+from desk.ui.widgets.controls import heading, hint, muted_text, padlock
 
 
 class LockScreen(QWidget):

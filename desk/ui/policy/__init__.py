@@ -1,1 +1,1 @@
-"""The Policy answers tab: search, checklist, topic page, folder. Imports: ui.widgets, core."""
+"""The Policy answers tab: search, checklist, topic page, folder. Imports: widgets, core, paths."""

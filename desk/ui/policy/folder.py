@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 from desk.core.policy.fallback import LoadResult
 from desk.paths import PolicyChoice
 
-from desk.ui.policy.parts import key_text, text_button
+from desk.ui.widgets.parts import key_text, text_button
 
 SETTING_KEY = "policy/folder"
 

@@ -32,7 +32,7 @@ from desk.core.policy.book import PolicyBook
 from desk.core.policy.loader import PolicyError, PolicyIssue, load_policy
 from desk.paths import PolicyChoice
 
-from desk.ui.policy.parts import Card, wrapped
+from desk.ui.widgets.parts import Card, wrapped
 from desk.ui.widgets.theme import WARNING_MARK, muted_text
 
 PickFn = Callable[[QWidget, Path | None], "Path | None"]

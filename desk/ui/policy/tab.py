@@ -27,11 +27,11 @@ from desk.core.policy.book import PolicyBook, Topic
 if TYPE_CHECKING:
     from desk.core.search.ranking import Answer
 
-from desk.ui.policy.parts import ActionButton, Card
 from desk.ui.policy.search_field import SearchField
 from desk.ui.policy.topic_list import TopicList
 from desk.ui.policy.topic_model import SearchFn, TopicListModel, TopicRole, TopicSearchProxy
 from desk.ui.policy.topic_view import TopicView
+from desk.ui.widgets.parts import ActionButton, Card
 from desk.ui.widgets.theme import WARNING_MARK, muted_text
 
 

@@ -23,7 +23,8 @@ from PySide6.QtWidgets import (
 
 from desk.core.policy.book import PolicyBook, Script, Topic
 
-from desk.ui.policy.parts import (
+from desk.ui.widgets.flow_layout import FlowLayout
+from desk.ui.widgets.parts import (
     ActionButton,
     Card,
     CheckRow,
@@ -34,7 +35,6 @@ from desk.ui.policy.parts import (
     text_button,
     wrapped,
 )
-from desk.ui.widgets.flow_layout import FlowLayout
 from desk.ui.widgets.theme import VERDICT_MARK
 
 

@@ -26,8 +26,8 @@ from desk.core.errors import DeskError
 from desk.core.requests.models import Counselor
 
 from desk.ui.requests.counselors_model import CounselorRole, CounselorTableModel
-from desk.ui.requests.widgets import heading, hint
 from desk.ui.staff.picker import suggest_id
+from desk.ui.widgets.controls import heading, hint
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from desk.core.requests.models import Event, Request
 
-from desk.ui.requests.widgets import HoldButton, StatusPill, heading
+from desk.ui.requests.status import StatusPill
 from desk.ui.requests.words import (
     HOW_WORDS,
     METHOD_WORDS,
@@ -31,6 +31,7 @@ from desk.ui.requests.words import (
     format_full,
     mask_name,
 )
+from desk.ui.widgets.controls import HoldButton, heading
 
 EMPTY_TEXT = "Select a request to see who did what, and when."
 

@@ -27,8 +27,8 @@ from PySide6.QtWidgets import (
 
 from desk.core.requests.models import HOWS, VIAS, Counselor, How, Request, Via
 
-from desk.ui.requests.widgets import heading, hint
 from desk.ui.requests.words import HOW_WORDS, VIA_WORDS
+from desk.ui.widgets.controls import heading, hint
 
 NOTE_MAX = 500
 

@@ -29,7 +29,7 @@ from desk.core.errors import DeskError
 from desk.core.requests.models import Clock, Counselor, Request, RequestFilter
 
 from desk.ui.requests.background import BackgroundReads
-from desk.ui.requests.widgets import status_colour
+from desk.ui.requests.status import status_colour
 from desk.ui.requests.words import format_when, mask_name, status_text
 
 RequestRole = int(Qt.ItemDataRole.UserRole) + 1

@@ -22,11 +22,11 @@ from PySide6.QtWidgets import (
 from desk.core.requests.models import RequestFilter
 
 from desk.ui.requests.actions import RequestActions
+from desk.ui.requests.audit import JobBar
 from desk.ui.requests.detail import RequestDetail
 from desk.ui.requests.filters import RequestFilterBar
-from desk.ui.requests.log.tools import JobBar
 from desk.ui.requests.model import CLIENT_COLUMN, COLUMNS, RequestTableModel
-from desk.ui.requests.widgets import ActionButton
+from desk.ui.widgets.controls import ActionButton
 
 COLUMN_WIDTHS = (82, 124, 150, 160, 106, 124)
 

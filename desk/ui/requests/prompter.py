@@ -24,8 +24,8 @@ from desk.ui.requests.dialogs import (
     ScriptDialog,
     TextDialog,
 )
-from desk.ui.requests.log.export import ExportChoice, ExportDialog, ExportFormat
-from desk.ui.requests.log.results import ExportDoneDialog, ExportOutcome, VerifyResultDialog
+from desk.ui.requests.export_dialog import ExportChoice, ExportDialog, ExportFormat
+from desk.ui.requests.outcomes import ExportDoneDialog, ExportOutcome, VerifyResultDialog
 from desk.ui.requests.release import ReleaseDialog, ReleaseFn, ReleaseOutcome
 from desk.ui.staff.picker import StaffBook, StaffPickerDialog
 

@@ -27,8 +27,8 @@ from PySide6.QtWidgets import (
 
 from desk.core.requests.models import RELEASE_METHODS, ReleaseMethod, Request
 
-from desk.ui.requests.widgets import HoldButton, heading, hint
 from desk.ui.requests.words import METHOD_WORDS, mask_name
+from desk.ui.widgets.controls import HoldButton, heading, hint
 
 ReleaseFn = Callable[[ReleaseMethod, bool], "str | None"]
 """Writes the release and returns the address, or None when the log refused (already shown)."""

@@ -20,12 +20,12 @@ from desk.core.requests.models import Clock, Event, Request, RequestFilter, Staf
 from desk.ui.lock.idle import IdleLock, idle_timeout
 from desk.ui.lock.screen import LockScreen
 from desk.ui.requests.actions import RequestActions, RequestWorkflow
+from desk.ui.requests.audit import LogTools
 from desk.ui.requests.background import BackgroundReads
 from desk.ui.requests.badge import TITLE, PendingBadge, enclosing_tabs, tab_title
 from desk.ui.requests.clipboard import ClipboardGuard
 from desk.ui.requests.detail import RequestDetail
 from desk.ui.requests.filters import RequestFilterBar
-from desk.ui.requests.log.tools import LogTools
 from desk.ui.requests.model import RequestProxy, RequestRole, RequestTableModel
 from desk.ui.requests.page import RequestsPage
 from desk.ui.requests.prompter import Prompter, RequestPrompter

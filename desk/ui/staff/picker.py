@@ -30,8 +30,8 @@ from PySide6.QtWidgets import (
 from desk.core.errors import DeskError
 from desk.core.requests.models import Staff
 
-from desk.ui.requests.widgets import heading, hint
 from desk.ui.staff.session import StaffSession
+from desk.ui.widgets.controls import heading, hint
 
 StaffRole = int(Qt.ItemDataRole.UserRole) + 1
 Index = QModelIndex | QPersistentModelIndex

@@ -45,7 +45,11 @@ checklist:
   - text: No texting.
 rationale: The policy says so.
 source_section: Texting
+phrasings: [Can I text?, Text her?, SMS okay?, Send a text?, Message by phone?, Txt ok?]
+keywords: [text, texting, sms, txt, message, iMessage]
 """
+#: The first line after `_MINIMAL`, where tests append a mistake.
+AFTER = len(_MINIMAL.splitlines()) + 1
 
 
 def _issues(policy: Path) -> list[PolicyIssue]:
@@ -72,7 +76,7 @@ def test_bundled_policy_loads_in_checklist_order(bundled_dir: Path) -> None:
 
 
 def test_minimal_topic_loads(policy: Path) -> None:
-    """A topic with only the required fields is valid; `verdict: no` stays the word no."""
+    """A topic with the required fields and enough caller words is valid; `no` stays a word."""
     _write_topic(policy, "texting", _MINIMAL)
     topic = load_policy(policy).topic("texting")
     assert topic.verdict == "no"
@@ -83,9 +87,9 @@ def test_unknown_key_names_file_line_and_suggestion(policy: Path) -> None:
     """A misspelt key is an error at its own line, with a hint."""
     path = _write_topic(policy, "texting", _MINIMAL + "titel: Oops\n")
     issue = _one(policy, "unknown key")
-    assert issue.file == path and issue.line == 11
+    assert issue.file == path and issue.line == AFTER
     assert "'titel'" in issue.message and "did you mean 'title'" in issue.message
-    assert str(issue).startswith(f"{path}:11: ")
+    assert str(issue).startswith(f"{path}:{AFTER}: ")
 
 
 def test_unknown_key_in_nested_item(policy: Path) -> None:
@@ -104,7 +108,7 @@ def test_duplicate_keys_at_any_depth(policy: Path) -> None:
     _write_topic(policy, "texting", body)
     messages = {i.line: i.message for i in _issues(policy)}
     assert "duplicate key 'text' (first at line 6)" in messages[7]
-    assert "duplicate key 'title' (first at line 1)" in messages[12]
+    assert "duplicate key 'title' (first at line 1)" in messages[AFTER + 1]
 
 
 def test_missing_fields_are_named(policy: Path) -> None:
@@ -219,7 +223,7 @@ def test_broken_related_reference(policy: Path) -> None:
     """A related id that names no topic is an error with a suggestion."""
     _write_topic(policy, "texting", _MINIMAL + "related: [email, phone-call]\n")
     issue = _one(policy, "no topic 'phone-call'")
-    assert issue.line == 11 and "did you mean 'phone-calls'" in issue.message
+    assert issue.line == AFTER and "did you mean 'phone-calls'" in issue.message
 
 
 def test_related_to_itself_or_twice(policy: Path) -> None:
@@ -376,7 +380,7 @@ def test_deep_nesting_rejected(policy: Path) -> None:
     """Nesting past the cap is refused at the line where it happens."""
     deep = "[" * (MAX_DEPTH * 50) + "]" * (MAX_DEPTH * 50)
     _write_topic(policy, "texting", _MINIMAL + f"\nkeywords: {deep}\n")
-    assert _one(policy, "nested more than").line == 12
+    assert _one(policy, "nested more than").line == AFTER + 1
 
 
 def test_oversized_file_rejected(policy: Path) -> None:
@@ -391,7 +395,7 @@ def test_oversized_file_rejected(policy: Path) -> None:
 def test_multiple_documents_rejected(policy: Path) -> None:
     """A second `---` document is refused, not silently dropped."""
     _write_topic(policy, "texting", _MINIMAL + "---\ntitle: Two\n")
-    assert _one(policy, "only one YAML document").line == 11
+    assert _one(policy, "only one YAML document").line == AFTER
 
 
 def test_empty_and_non_mapping_files(policy: Path) -> None:
@@ -406,7 +410,7 @@ def test_empty_and_non_mapping_files(policy: Path) -> None:
 def test_non_utf8_file(policy: Path) -> None:
     """A file saved in another encoding names the line of the first bad byte."""
     _topic(policy, "texting").write_bytes(_MINIMAL.encode() + b"note: caf\xe9\n")
-    assert _one(policy, "not UTF-8").line == 11
+    assert _one(policy, "not UTF-8").line == AFTER
 
 
 def test_fallback_uses_bundled_and_reports(policy: Path, bundled_dir: Path) -> None:
@@ -415,7 +419,7 @@ def test_fallback_uses_bundled_and_reports(policy: Path, bundled_dir: Path) -> N
     result = load_with_fallback(policy)
     assert result.fell_back and result.requested == policy
     assert result.book.source_dir == bundled_dir
-    assert any("texting.yaml:11:" in str(i) for i in result.issues)
+    assert any(f"texting.yaml:{AFTER}:" in str(i) for i in result.issues)
 
 
 def test_fallback_for_missing_folder(tmp_path: Path, bundled_dir: Path) -> None:
@@ -490,3 +494,28 @@ def test_any_file_content_gives_issues_never_a_crash(policy: Path, content: str)
         load_policy(policy)
     except PolicyError as exc:
         assert exc.issues and all(str(i).startswith(str(i.file)) for i in exc.issues)
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        ("title: Texting", "title: " + "T" * 51, r"'title' is 51 characters; keep it to 50"),
+        ("answer: No texting.", "answer: " + "N" * 141, r"'answer' is 141 characters"),
+        ("source_section: Texting", "source_section: " + "S" * 81, r"'source_section' is 81"),
+        (", Txt ok?]", "]", r"'phrasings': 5 given; give at least 6"),
+        (", iMessage]", "]", r"'keywords': 5 given; give at least 6"),
+    ],
+)
+def test_limits_the_tests_hold_are_checked(policy: Path, old: str, new: str, expected: str) -> None:
+    """`desk policy check` refuses what the content tests refuse, naming file:line."""
+    path = _write_topic(policy, "texting", _MINIMAL.replace(old, new))
+    issue = _one(policy, expected)
+    assert issue.file == path and issue.line is not None
+
+
+def test_a_script_too_long_to_say_is_refused(policy: Path) -> None:
+    """A script over 360 characters once the practice's details are filled in is an error."""
+    long_words = "Please call us at {office_phone}. " * 12
+    _write_topic(policy, "texting", _MINIMAL.replace("Please call {office_phone}.", long_words))
+    issue = _one(policy, "once filled in")
+    assert issue.file == _topic(policy, "texting") and "'Say'" in issue.message

@@ -28,14 +28,14 @@ from desk.core.requests.models import Clock, Head, Request, RequestFilter, Staff
 
 from desk.ui.requests.actions import NO_STAFF, RequestActions
 from desk.ui.requests.background import BackgroundReads
-from desk.ui.requests.log.export import (
+from desk.ui.requests.export_dialog import (
     REPORT_TITLE,
     ExportChoice,
     ExportFormat,
     default_export_name,
     unused_path,
 )
-from desk.ui.requests.log.results import ExportOutcome
+from desk.ui.requests.outcomes import ExportOutcome
 from desk.ui.requests.prompter import RequestPrompter
 
 Progress = Callable[[int, int], None]

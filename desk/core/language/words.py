@@ -1,6 +1,6 @@
 """The words callers use, as data: contractions, stopwords, stems, slang and idioms.
 
-Read by `desk.core.search.text` (and the crisis signs) to turn a question into search terms.
+Read by `desk.core.language.text` (and the crisis signs) to turn a question into search terms.
 Everything here is policy-independent: words that belong to one topic (messenger, voicemail,
 friend request) come from the policy's keywords and phrasings. These lists only know how
 people write on a phone: contractions without apostrophes, filler, irregular verbs, and slang

@@ -1,12 +1,10 @@
-"""Small widgets the request screens share."""
+"""Small controls every screen shares: action buttons, headings, hints, the padlock."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QAction, QColor, QFont, QKeySequence, QPainter, QPalette, QPen, QPixmap
 from PySide6.QtWidgets import QLabel, QPushButton, QWidget
-
-from desk.ui.requests.words import STATUS_WORDS, status_text
 
 
 class ActionButton(QPushButton):
@@ -86,20 +84,6 @@ def hint(text: str, *, parent: QWidget | None = None) -> QLabel:
 
 
 # Text, fill and border per status, for light and dark schemes. Withdrawn stays neutral.
-_STATUS_LIGHT = {
-    "pending": ("#7a4d00", "#fff0c7", "#e8c45f"),
-    "approved": ("#116329", "#dcf5e3", "#8fd3a3"),
-    "declined": ("#a4161a", "#fde4e3", "#f1a19c"),
-    "released": ("#1f4f8f", "#e3eefc", "#9bbbe6"),
-}
-_STATUS_DARK = {
-    "pending": ("#f7d36b", "#3f3210", "#7a6120"),
-    "approved": ("#8ee6a8", "#163a22", "#2f6b41"),
-    "declined": ("#ffaaa3", "#4a1c1a", "#84322d"),
-    "released": ("#a9c8f5", "#1b2d47", "#3a5a88"),
-}
-
-
 def muted_text(palette: QPalette) -> QColor:
     """Secondary text: the text colour blended most of the way into the window colour."""
     fg = palette.color(QPalette.ColorRole.WindowText).toRgb()
@@ -111,48 +95,6 @@ def muted_text(palette: QPalette) -> QColor:
         bg.blueF() + (fg.blueF() - bg.blueF()) * 0.7,
     )
     return mixed
-
-
-def _status_colours(status: str, palette: QPalette) -> tuple[QColor, QColor, QColor] | None:
-    dark = palette.color(QPalette.ColorRole.Window).lightness() < 128
-    found = (_STATUS_DARK if dark else _STATUS_LIGHT).get(status)
-    return (QColor(found[0]), QColor(found[1]), QColor(found[2])) if found else None
-
-
-def status_colour(status: str, palette: QPalette) -> QColor:
-    """Text colour for a status; the mark and word carry the meaning, colour only helps."""
-    colours = _status_colours(status, palette)
-    return colours[0] if colours else muted_text(palette)
-
-
-class StatusPill(QLabel):
-    """A request's status as a rounded badge: mark, word and colour."""
-
-    def __init__(self, *, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("statusPill")
-        self.setTextFormat(Qt.TextFormat.PlainText)
-        self._status: str | None = None
-
-    def set_status(self, status: str | None) -> None:
-        self._status = status
-        self.setVisible(status is not None)
-        if status is None:
-            return
-        self.setText(status_text(status))
-        self.setAccessibleName(f"Status: {STATUS_WORDS.get(status, status)}")
-        palette = self.palette()
-        colours = _status_colours(status, palette)
-        if colours:
-            fg, bg, border = (c.name() for c in colours)
-        else:
-            fg = muted_text(palette).name()
-            bg = palette.color(QPalette.ColorRole.Window).name()
-            border = palette.color(QPalette.ColorRole.Mid).name()
-        self.setStyleSheet(
-            f"QLabel#statusPill {{ color: {fg}; background: {bg}; border: 1px solid {border};"
-            " border-radius: 0.6em; padding: 0.15em 0.7em; font-weight: 600; }"
-        )
 
 
 def padlock(size: int, colour: QColor) -> QPixmap:

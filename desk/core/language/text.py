@@ -1,7 +1,7 @@
 """Turning what a caller says into search terms: words, contractions, stems and typos.
 
 Everything here is policy-independent; the word lists it reads are data, in
-`desk.core.search.words`.
+`desk.core.language.words`.
 """
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Set
 
-from desk.core.search.words import BARE_CONTRACTIONS, IDIOMS, IRREGULAR, STOPWORDS, SYNONYMS
+from desk.core.language.words import BARE_CONTRACTIONS, IDIOMS, IRREGULAR, STOPWORDS, SYNONYMS
 
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'", "\u02bc": "'"})
 _CONTRACTION_RE = re.compile(r"(?:(?<=\w)n't|'(?:m|re|ve|ll|d|s))\b")

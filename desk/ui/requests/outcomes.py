@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from desk.core.requests.models import Head, VerifyReport
 
-from desk.ui.requests.widgets import heading, hint
+from desk.ui.widgets.controls import heading, hint
 
 FORMAT_NAMES = {"pdf": "a PDF report", "csv": "a CSV file"}
 OK_MARK = "\u2713"

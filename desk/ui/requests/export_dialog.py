@@ -35,8 +35,8 @@ from PySide6.QtWidgets import (
 
 from desk.core.requests.models import STATUSES, Counselor, RequestFilter
 
-from desk.ui.requests.widgets import heading, hint
 from desk.ui.requests.words import status_text
+from desk.ui.widgets.controls import heading, hint
 
 ExportFormat = Literal["csv", "pdf"]
 FORMATS: tuple[ExportFormat, ...] = ("pdf", "csv")

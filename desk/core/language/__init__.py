@@ -1,0 +1,1 @@
+"""How callers talk: words, contractions, stems, slang, typos. Imports: stdlib only."""
