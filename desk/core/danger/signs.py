@@ -126,7 +126,7 @@ PATTERNS: tuple[Pattern, ...] = (
         _p("if", "i", "was were", "not", "around here alive", gap=1),
         _p("not", "be", "around here", "anymore longer much", gap=1),
         _p("better", "off", "without dead gone", gap=5),
-        _p("nobody noone", "miss care", gap=3),
+        _p("nobody noone", "miss care notice", gap=3),
         _p("no", "one", "miss care", gap=3),
         _p(
             "talk talking talked think thinking",

@@ -15,7 +15,7 @@ from desk.core.danger.patterns import Pattern, _p, _signs
 #: Words that say a child is the one at risk ("my 6 year old", "the baby").
 CHILD = (
     "kid kids child children baby babies toddler infant newborn son daughter boy girl "
-    "grandson granddaughter niece nephew year month"
+    "grandson granddaughter niece nephew year month little crib"
 )
 _PILLS = (
     "pill pills meds medication medications medicine tablets prescription tylenol xanax "
@@ -50,6 +50,9 @@ SITUATIONS: tuple[Pattern, ...] = (
         _p("nobody noone", "watching", gap=3, needs=CHILD),
         _p("shake shaking shook", "her him them baby", gap=2, needs=CHILD),
         _p("by", "themselves himself herself", gap=1, needs=CHILD),
+        _p("crying", "all", "day night", gap=5, needs="answering answer door"),
+        _p("swallowed swallow ate drank", "something", gap=2, needs=CHILD),
+        _p("under", "the", "sink", gap=1, needs=CHILD),
         _p("no", "food", gap=2, needs=CHILD),
     ),
     *_signs(
@@ -60,6 +63,9 @@ SITUATIONS: tuple[Pattern, ...] = (
         _p("told tell tells telling", "keep", "secret", gap=4),
         _p("told tell tells telling", "not", "to", "tell", gap=3, needs=CHILD),
         _p("showed show shows showing", "him her them", "pictures photos videos", gap=2),
+        _p("burn burns burned burnt", "him her them me", gap=1),
+        _p("about", "her his my", "body", gap=1),
+        _p("meet", "alone", gap=3, needs="coach teacher man stranger older adult"),
         _p("clothes", "off", gap=2),
         _p("take took taking", "clothes", gap=3),
         _p("sleep sleeps slept", "in", "bed", gap=3, needs="uncle stepdad stepfather boyfriend"),
@@ -83,7 +89,14 @@ SITUATIONS: tuple[Pattern, ...] = (
             gap=5,
         ),
         _p("god devil angel angels demon demons", "told tell tells telling want wants", gap=2),
-        _p("hear hears hearing heard see sees seeing talk talking", "not", "there real", gap=8),
+        _p(
+            "hear hears hearing heard see sees seeing talk talking talks",
+            "not",
+            "there real room",
+            gap=8,
+        ),
+        _p("messiah jesus chosen prophet", gap=1, needs="he she says thinks believes is"),
+        _p("has have", "to", "save", "everyone world", gap=2),
         _p("read reading reads", "his her my mind thoughts", gap=2),
         _p("implant implanted microchip microchipped", gap=1),
         _p("can", "fly", gap=1, needs="think thinks says believes convinced"),
@@ -112,7 +125,7 @@ SITUATIONS: tuple[Pattern, ...] = (
         _p("this", "is", "goodbye", gap=1, benign="session sessions"),
         _p("goodbye bye", "before", "i", "go", gap=4),
         _p("paid pay paying", "off", "everything", gap=1),
-        _p("given give gave giving", "my", "cat dog cats dogs pet pets", gap=1),
+        _p("given give gave giving", "my", "cat dog cats dogs pet pets", gap=5),
         _p(
             "letter letters note notes",
             "to for",
@@ -124,6 +137,13 @@ SITUATIONS: tuple[Pattern, ...] = (
         _p("better", "off", "if", gap=1),
         _p("was were", "not", "here around alive", "anymore", gap=2),
         _p("done", "not", "anymore", gap=4),
+        _p("where", "i", "am", "going", gap=1),
+        _p("after", "i", "am", "gone", gap=1),
+        _p("no", "one", "would", "find", gap=1),
+        _p("nobody", "would", "find", gap=1),
+        _p("if", "i", "disappeared vanished died", gap=2),
+        _p("happier easier better", "without", "me", gap=3),
+        _p("not", "need", "to", "worry", "about", "me", gap=2),
     ),
     *_signs(
         "a plan or the means",
@@ -140,6 +160,9 @@ SITUATIONS: tuple[Pattern, ...] = (
         _p("feel feels", "like", "the", "right", "time night day", gap=2, needs="tonight"),
         _p("bought buy buying", "rope gun pills", gap=3),
         _p("tall tallest high highest", "building bridge", gap=2),
+        _p("oncoming", "traffic", gap=1),
+        _p("drive driving", "into off", "traffic wall tree bridge", gap=3),
+        _p("how", "much", "tylenol acetaminophen", gap=1),
     ),
     *_signs(
         "pills or alcohol",

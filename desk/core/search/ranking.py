@@ -171,7 +171,7 @@ class SearchIndex:
                 hits = hits[:top]
         if danger is not None:
             return Answer(tuple(hits), danger, True)
-        subject = off_policy_subject(plain, self._subjects)
+        subject = None if asks_about_the_line(plain) else off_policy_subject(plain, self._subjects)
         calm = [h for h in hits if h.topic_id != CRISIS_TOPIC or h.score >= WEAK_SCORE]
         covered = subject is None and bool(calm) and calm[0].score >= WEAK_SCORE
         return Answer(tuple(hits), None, covered, subject)

@@ -20,12 +20,12 @@ OFF_POLICY = word_list("""
     rescheduling resched rebook book booking schedule scheduling opening openings availability
     bill bills billing billed charge charged charges copay copays deductible insurance insured
     fee fees cost costs price prices pay paying payment payments balance receipt receipts
-    superbill refund invoice hsa fsa medicaid medicare
+    superbill refund invoice hsa fsa medicaid medicare aetna cigna humana tricare bcbs waive
     record records chart diagnosis letter disability fmla
     medication medications prescribe prescription refill psychiatrist
     park parking directions street building wheelchair accessible elevator
     new accepting waitlist waiting referral refer intake couples marriage family ages age
-    switch different late dog pet move moving earlier
+    switch different late dog pet move moving earlier evening evenings weekend weekends push
 """)
 #: Words that name a way of getting in touch: with one of these the question is about the
 #: channel, whatever the subject ("can I email her my insurance card?").
@@ -36,6 +36,15 @@ CHANNELS = word_list("""
     video telehealth facetime virtual group
 """)
 
+#: Subjects about money: the phone is only how the caller would pay ("pay over the phone").
+MONEY = frozenset(
+    word_list("""
+    bill bills billing billed charge charged charges copay copays deductible insurance fee fees
+    cost costs price prices pay paying payment payments balance receipt receipts refund invoice
+""")
+)
+#: The phone names a channel only when the subject is not money.
+_PHONE = frozenset(word_list("phone call calls calling"))
 _OFF_STEMS = frozenset(stem(w) for w in OFF_POLICY) | frozenset(OFF_POLICY)
 _CHANNEL_STEMS = frozenset(stem(w) for w in CHANNELS) | frozenset(CHANNELS)
 #: Below this share of the question explained by the best topic, the match is a "maybe".
@@ -50,11 +59,17 @@ def off_policy_subject(words: list[str], known: frozenset[str] | set[str]) -> st
     as written (singular or plural): "recording" in a topic does not cover "records".
     """
     subject = None
+    phoned = False
     for word in words:
         s = stem(word)
-        named = word in known or word.removesuffix("s") in known or f"{word}s" in known
+        named = word in known or (len(word) > 3 and word.removesuffix("s") in known)
         if (word in _CHANNEL_STEMS or s in _CHANNEL_STEMS) and named:
             return None
+        if (word in _PHONE or s in _PHONE) and named and (subject is None or subject not in MONEY):
+            # "switch to a phone session" asks about the phone; "pay over the phone" does not.
+            phoned = True
         if subject is None and (word in _OFF_STEMS or s in _OFF_STEMS) and not named:
             subject = word
+    if phoned and subject not in MONEY:
+        return None
     return subject
