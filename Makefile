@@ -29,6 +29,7 @@ pytest: $(STAMP)
 
 screenshots: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m desk.tools.screenshots docs/screenshots
+	$(BIN)/python -m desk.tools.screen_sizes docs/screenshots
 
 # What a policy change does to search: BEFORE is a git revision or a policy folder.
 BEFORE ?= HEAD

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
@@ -48,7 +48,8 @@ def build(
     app = _application()
     settings = _settings(settings_path or where.config_dir / SETTINGS_FILE)
     choice = paths.choose_policy_dir(policy_dir, setting=saved_policy_folder(settings))
-    loaded = load_with_fallback(choice.folder, cache_dir=paths.cache_dir())
+    load = _policy_loader(data_dir=where.data_dir, clock=clock)
+    loaded = load(choice.folder)
     search = _LazySearch(loaded.book)
     window = MainWindow(
         book=loaded.book,
@@ -62,11 +63,12 @@ def build(
         settings=settings,
         current=choice,
         problems=len(loaded.issues),
-        apply=lambda folder: _use_policy(window, search, folder),
+        apply=lambda folder: _use_policy(window, search, load(folder)),
         notify=window.show_message,
         parent=window,
     )
     window.policy_folder_requested.connect(switch.change)
+    _appearance(app, window)
     _connect(window)
     _crisis_from_anywhere(app, window)
     window.after_first_paint(search.warm)
@@ -88,6 +90,7 @@ def _connect(window: MainWindow) -> None:
         (window.new_call_action, ("F5", "Ctrl+Shift+N")),
         (window.email_request_action, ("Ctrl+E",)),
         (window.policy_folder_action, ("Ctrl+Shift+F",)),
+        (window.settings_action, ("Ctrl+,",)),
         (window.quit_action, ("Ctrl+Q",)),
         *((action, (f"Ctrl+{n}",)) for n, action in enumerate(window.copy_actions, 1)),
     ]
@@ -105,9 +108,48 @@ def _crisis_from_anywhere(app: QApplication, window: MainWindow) -> None:
     window.destroyed.connect(lambda: app.removeEventFilter(key))
 
 
-def _use_policy(window: MainWindow, search: _LazySearch, folder: Path | None) -> LoadResult:
-    """Load `folder` (or the bundled policy) and answer from it now, without a restart."""
-    loaded = load_with_fallback(folder, cache_dir=paths.cache_dir())
+def _policy_loader(*, data_dir: Path, clock: Clock | None) -> Callable[[Path | None], LoadResult]:
+    """Loads a policy folder, keeping its last good copy in the data folder for when it breaks."""
+
+    def load(folder: Path | None) -> LoadResult:
+        from datetime import UTC, datetime
+
+        from desk.core.policy.good_copy import STORE_NAME
+
+        return load_with_fallback(
+            folder,
+            cache_dir=paths.cache_dir(),
+            good_copies=data_dir / STORE_NAME,
+            now=clock() if clock is not None else datetime.now(UTC),
+        )
+
+    return load
+
+
+def _appearance(app: QApplication, window: MainWindow) -> None:
+    """The focus ring in every window, the colour scheme from settings, and the settings
+    dialog that changes it (and the idle lock) live."""
+    from desk.ui.settings.dialog import SettingsDialog, read_settings, write_settings
+    from desk.ui.widgets.focus_ring import FocusRing
+    from desk.ui.widgets.scheme import SchemeSwitch, saved_scheme
+
+    FocusRing(app=app, parent=window)
+    scheme = SchemeSwitch(app=app, choice=saved_scheme(window.settings), parent=window)
+
+    def change() -> None:
+        chosen = SettingsDialog.ask(current=read_settings(window.settings), parent=window)
+        if chosen is None:
+            return
+        write_settings(window.settings, chosen)
+        scheme.set_choice(chosen.scheme)
+        window.settings_changed.emit()
+        window.show_message("Settings saved")
+
+    window.settings_requested.connect(change)
+
+
+def _use_policy(window: MainWindow, search: _LazySearch, loaded: LoadResult) -> LoadResult:
+    """Answer from a freshly loaded policy now, without a restart."""
     search.set_book(loaded.book)
     window.show_policy(loaded)
     _report(window, loaded)
@@ -121,11 +163,16 @@ def _report(window: MainWindow, loaded: LoadResult) -> None:
         import logging
 
         logging.getLogger("desk").warning(
-            "policy folder %s could not be used; using the bundled policy:\n%s",
+            "policy folder %s could not be used; using %s:\n%s",
             loaded.requested,
+            "its last good copy" if loaded.good_copy else "the bundled policy",
             "\n".join(f"  {issue}" for issue in loaded.issues),
         )
-        window.show_policy_issues(folder=loaded.requested, issues=loaded.issues)
+        window.show_policy_issues(
+            folder=loaded.requested,
+            issues=loaded.issues,
+            kept_at=loaded.good_copy.checked_at if loaded.good_copy else None,
+        )
 
 
 def _mount_requests(window: MainWindow, *, data_dir: Path, clock: Clock | None) -> None:
@@ -180,6 +227,7 @@ def _show_requests(window: MainWindow, *, log: RequestLog, clock: Clock | None, 
     """Put the requests tab where the placeholder was and wire it to the window."""
     from desk.core.requests.workflow import utc_now
 
+    from desk.ui.lock.idle import idle_timeout
     from desk.ui.requests.tab import RequestsTab
 
     tab = RequestsTab.build(log=log, settings=window.settings, clock=clock or utc_now)
@@ -190,6 +238,10 @@ def _show_requests(window: MainWindow, *, log: RequestLog, clock: Clock | None, 
     if staff is not None:
         window.add_status_widget(staff)
     window.email_request_requested.connect(tab.start_request)
+    # A new call or the lock forgets the last caller on both tabs.
+    window.new_call_started.connect(tab.new_call)
+    window.settings_changed.connect(lambda: tab.set_idle_timeout(idle_timeout(window.settings)))
+    tab.lock_changed.connect(lambda locked: window.forget_call() if locked else None)
 
     def stop() -> None:
         window.closing.disconnect(stop)
@@ -255,6 +307,10 @@ def _application() -> QApplication:
     if isinstance(existing, QApplication):
         return existing
     app = QApplication(sys.argv[:1])
+    from desk.ui.widgets.outlines import OutlinedStyle
+
+    # Control edges that stay visible on dark palettes (the application owns the style).
+    app.setStyle(OutlinedStyle(app.style().name()))
     app.setApplicationName(paths.APP_NAME)
     app.setDesktopFileName("desk")
     return app

@@ -8,6 +8,7 @@ parts mount their own tabs with `add_tab` and listen to the window's signals.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -15,7 +16,6 @@ from PySide6.QtCore import QByteArray, QEvent, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QFrame,
-    QLabel,
     QMainWindow,
     QTabWidget,
     QVBoxLayout,
@@ -28,7 +28,9 @@ from desk.core.policy.fallback import LoadResult
 from desk.ui.policy.folder import PolicyFolderStatus
 from desk.ui.policy.tab import PolicyActions, PolicyTab
 from desk.ui.policy.topic_model import SearchFn
-from desk.ui.widgets.parts import key_text
+from desk.ui.widgets.elided_label import ElidedLabel
+from desk.ui.widgets.focus_chain import step
+from desk.ui.widgets.parts import key_text, text_button
 from desk.ui.widgets.strips import CrisisStrip, PolicyBanner
 from desk.ui.widgets.theme import WARNING_MARK
 
@@ -37,6 +39,9 @@ if TYPE_CHECKING:
     from desk.core.search.ranking import Answer
 
 COPY_SLOTS = 9
+DEFAULT_SIZE = (1180, 780)
+# Title bar and borders of a typical window manager, until the real frame is known.
+_FRAME_GUESS = (16, 40)
 _COPIED_MS = 4000
 
 
@@ -46,12 +51,16 @@ class MainWindow(QMainWindow):
     Signals:
         email_request_requested(): staff asked to start an email-address request.
         policy_folder_requested(): the office manager asked to choose the policy folder.
+        settings_requested(): staff asked for the settings (idle lock, colours).
+        settings_changed(): new settings were saved; parts that read them read them again.
         new_call_started(): a new call began; tabs holding per-call state should clear it.
         closing(): the window is closing; stop background work and close stores.
     """
 
     email_request_requested = Signal()
     policy_folder_requested = Signal()
+    settings_requested = Signal()
+    settings_changed = Signal()
     new_call_started = Signal()
     closing = Signal()
 
@@ -82,6 +91,7 @@ class MainWindow(QMainWindow):
             "Policy &folder\u2026", self.policy_folder_requested.emit
         )
         self.quit_action = self._action("&Quit", self.close)
+        self.settings_action = self._action("Se&ttings\u2026", self.settings_requested.emit)
         self.copy_actions = [
             self._action(f"Copy script {n}", lambda _=False, n=n: self.copy_script(n))
             for n in range(1, COPY_SLOTS + 1)
@@ -112,14 +122,22 @@ class MainWindow(QMainWindow):
         col.addWidget(self.tabs, 1)
         self.setCentralWidget(central)
 
-        self.policy_label = QLabel(_policy_text(book))
+        self.policy_label = ElidedLabel(_policy_text(book))
+        self.policy_label.setToolTip(_policy_text(book))
         self.policy_label.setObjectName("policyLabel")
         self.folder_status = PolicyFolderStatus(action=self.policy_folder_action)
         self.folder_label = self.folder_status.label
         self.set_policy_folder(policy_folder)
-        self.statusBar().addPermanentWidget(self.policy_label)
+        self.statusBar().addPermanentWidget(self.policy_label, 1)
         self.statusBar().addPermanentWidget(_separator())
         self.statusBar().addPermanentWidget(self.folder_status)
+        self.settings_button = text_button("Settings\u2026", parent=self)
+        self.settings_button.setObjectName("settingsButton")
+        self.settings_button.setToolTip("Idle lock and colours")
+        self.settings_button.clicked.connect(self.settings_action.trigger)
+        self.statusBar().addPermanentWidget(_separator())
+        self.statusBar().addPermanentWidget(self.settings_button)
+        self._status: list[QWidget] = [self.folder_status, self.settings_button]  # left to right
 
         self.policy_tab.copied.connect(self._on_copied)
         self.policy_tab.danger_changed.connect(self._on_danger)
@@ -128,6 +146,7 @@ class MainWindow(QMainWindow):
         self.setTabOrder(self.policy_tab.search_field, self.policy_tab.new_call_button)
         self.setTabOrder(self.policy_tab.new_call_button, self.policy_tab.list)
         self._restore_state()
+        self.after_first_paint(self.fit_to_screen)
         self.policy_tab.search_field.setFocus(Qt.FocusReason.OtherFocusReason)
 
     # Intents ---------------------------------------------------------------------------
@@ -151,6 +170,11 @@ class MainWindow(QMainWindow):
         self.policy_tab.new_call()
         self.statusBar().showMessage("New call: search cleared, checklist unticked", _COPIED_MS)
         self.new_call_started.emit()
+
+    def forget_call(self) -> None:
+        """The screen is locking: clear the caller's words (and the danger warning they
+        raised) and every tick, without moving the keyboard focus."""
+        self.policy_tab.new_call(focus=False)
 
     def copy_script(self, number: int) -> bool:
         """Copy script `number` of the topic on show; says so in the status bar."""
@@ -183,6 +207,15 @@ class MainWindow(QMainWindow):
         """Add a tab after "Policy answers"; returns its index. `title` may hold a mnemonic."""
         return self.tabs.addTab(widget, title)
 
+    def tab_regions(self) -> list[QWidget]:
+        """Where Tab goes, top to bottom: the strips, the tabs, the page, the status bar."""
+        pages = [page for i in range(self.tabs.count()) if (page := self.tabs.widget(i))]
+        return [self.crisis_strip, self.banner, self.tabs.tabBar(), *pages, *self._status]
+
+    def focusNextPrevChild(self, next: bool) -> bool:
+        # Reading order rather than creation order: parts of the window are built late.
+        return step(self, self.tab_regions(), forward=next)
+
     def after_first_paint(self, callback: Callable[[], object]) -> None:
         """Run `callback` once the window has painted, so work that can wait never delays it."""
         if self._painted:
@@ -194,11 +227,17 @@ class MainWindow(QMainWindow):
         """Put a permanent widget in the status bar, left of the policy details."""
         self.statusBar().insertPermanentWidget(0, _separator())
         self.statusBar().insertPermanentWidget(0, widget)
+        self._status.insert(0, widget)
 
-    def show_policy_issues(self, *, folder: Path, issues: Sequence[object]) -> None:
-        """Show the banner: the requested folder is broken and the bundled policy is in use."""
-        self.banner.show_issues(folder=str(folder), issues=issues)
-        self.folder_label.setText(f"{WARNING_MARK} Policy folder: bundled (yours has errors)")
+    def show_policy_issues(
+        self, *, folder: Path, issues: Sequence[object], kept_at: datetime | None = None
+    ) -> None:
+        """Show the banner: the requested folder is broken; its last good copy (kept at
+        `kept_at`) or, without one, the bundled policy is in use."""
+        kept_on = _day(kept_at) if kept_at is not None else None
+        self.banner.show_issues(folder=str(folder), issues=issues, kept_on=kept_on)
+        using = f"last good copy of {kept_on}" if kept_on else "bundled"
+        self.folder_label.setText(f"{WARNING_MARK} Policy folder: {using} (yours has errors)")
         self.folder_label.setToolTip(f"Could not use {folder}; showing {self.book.source_dir}")
 
     def show_policy(self, loaded: LoadResult) -> None:
@@ -207,9 +246,14 @@ class MainWindow(QMainWindow):
             self.book = loaded.book
             self.setWindowTitle(f"Desk \u2013 {loaded.book.practice.name}")
             self.policy_label.setText(_policy_text(loaded.book))
+            self.policy_label.setToolTip(_policy_text(loaded.book))
             self.policy_tab.set_book(loaded.book)
         if loaded.fell_back and loaded.requested is not None:
-            self.show_policy_issues(folder=loaded.requested, issues=loaded.issues)
+            self.show_policy_issues(
+                folder=loaded.requested,
+                issues=loaded.issues,
+                kept_at=loaded.good_copy.checked_at if loaded.good_copy else None,
+            )
         else:
             self.banner.hide()
             self.set_policy_folder(loaded.requested)
@@ -268,12 +312,42 @@ class MainWindow(QMainWindow):
             self.policy_tab.splitter.setSizes([440, 660])
 
     def _default_geometry(self) -> None:
+        """A roomy window that fits the screen's free area with its title bar and borders.
+
+        The frame's real size is known only once shown; until then a typical one is assumed,
+        and `fit_to_screen()` corrects it after the first paint.
+        """
         screen = QGuiApplication.primaryScreen()
-        width, height = 1180, 780
+        width, height = DEFAULT_SIZE
         if screen is not None:
             area = screen.availableGeometry()
-            width, height = min(width, area.width()), min(height, area.height())
+            width = min(width, area.width() - _FRAME_GUESS[0])
+            height = min(height, area.height() - _FRAME_GUESS[1])
+            self.move(
+                area.x() + max(0, (area.width() - width - _FRAME_GUESS[0]) // 2),
+                area.y() + max(0, (area.height() - height - _FRAME_GUESS[1]) // 2),
+            )
         self.resize(width, height)
+
+    def fit_to_screen(self) -> None:
+        """Shrink and move the window so that all of it, frame included, is on its screen."""
+        if self.isMaximized() or self.isFullScreen():
+            return
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        if screen is None:
+            return
+        area = screen.availableGeometry()
+        frame = self.frameGeometry()
+        extra_w, extra_h = frame.width() - self.width(), frame.height() - self.height()
+        width = min(self.width(), area.width() - extra_w)
+        height = min(self.height(), area.height() - extra_h)
+        if (width, height) != (self.width(), self.height()):
+            self.resize(width, height)
+        frame = self.frameGeometry()
+        x = min(max(frame.x(), area.x()), area.right() + 1 - frame.width())
+        y = min(max(frame.y(), area.y()), area.bottom() + 1 - frame.height())
+        if (x, y) != (frame.x(), frame.y()):
+            self.move(x, y)
 
     def save_state(self) -> None:
         """Remember geometry and the splitter (layout only: never client data)."""
@@ -312,6 +386,12 @@ def _policy_text(book: PolicyBook) -> str:
         f"{practice.policy_title} \u00b7 version {practice.policy_version}"
         f" \u00b7 effective {practice.effective_date}"
     )
+
+
+def _day(moment: datetime) -> str:
+    """A local date that reads the same everywhere: "2 Nov 2026"."""
+    local = moment.astimezone()
+    return f"{local.day} {local.strftime('%b')} {local.year}"
 
 
 def _separator() -> QFrame:

@@ -389,3 +389,30 @@ def test_resolution_order_for_the_command_line_and_the_window(tmp_path: Path) ->
     )
     assert choose_policy_dir(None, environ={}) == PolicyChoice(folder=None, origin="bundled")
     assert requested_policy_dir(None, environ={}) is None
+
+
+def test_folder_broken_since_last_start_answers_from_its_last_good_copy(
+    open_window: Opener, qtbot, tmp_path: Path
+) -> None:
+    """A folder that loaded once and broke since: the practice's answers, the copy's date shown."""
+    folder = _practice_copy(tmp_path, "ours", answer="Ours: texting is fine on Tuesdays.")
+    first = open_window(policy_dir=folder)
+    assert not first.banner.isVisible()
+    first.close()
+    topic = folder / "topics" / "texting.yaml"
+    topic.write_text(topic.read_text(encoding="utf-8").replace("verdict:", "verdict: x\nv:", 1))
+    window = open_window(policy_dir=folder)
+    text = window.banner.message.text()
+    assert window.banner.isVisible() and "last good copy" in text and "texting.yaml" in text
+    assert re.search(r"from \d{1,2} \w{3} \d{4}", text)
+    assert "last good copy" in window.folder_label.text()
+    assert _texting_answer(qtbot, window) == "Ours: texting is fine on Tuesdays."
+
+
+def test_folder_never_good_says_scripts_show_the_bundled_practice(
+    open_window: Opener, tmp_path: Path
+) -> None:
+    """With no good copy ever, the banner warns that scripts give the bundled practice's details."""
+    folder, _where = broken_copy(tmp_path)
+    window = open_window(policy_dir=folder)
+    assert "bundled practice's details" in window.banner.message.text()

@@ -192,15 +192,16 @@ def test_staff_picker_shows_why_an_addition_is_refused(qtbot, log) -> None:
     assert dialog.model.rowCount() == 2
 
 
-def test_staff_session_remembers_the_id_per_workstation(log, settings) -> None:
-    """The chosen staff id comes back next start; an unknown id asks again."""
+def test_staff_session_remembers_the_id_as_the_default_only(log, settings) -> None:
+    """Next start nobody is at the desk yet; the last person is only the picker's default."""
     first = StaffSession(log=log, settings=settings)
-    assert first() is None
+    assert first() is None and first.last is None
     first.set(log.get_staff("sam"))
     again = StaffSession(log=log, settings=settings)
-    assert again() == Staff(id="sam", name="Sam Patel")
+    assert again() is None
+    assert again.last == Staff(id="sam", name="Sam Patel")
     settings.setValue("desk/staff_id", "nobody")
-    assert StaffSession(log=log, settings=settings)() is None
+    assert StaffSession(log=log, settings=settings).last is None
 
 
 def test_status_widget_follows_who_is_at_the_desk(qtbot, log, session) -> None:
@@ -280,3 +281,18 @@ def test_suggested_ids_are_valid_ids() -> None:
     assert suggest_id("Mar\u00eda-Jos\u00e9 O'Neil") == "maria.jose"
     for name in ("Sam Patel", "Mar\u00eda-Jos\u00e9 O'Neil", "Zo\u00eb  van der Berg"):
         assert ID_PATTERN.fullmatch(suggest_id(name))
+
+
+def test_typing_a_surname_picks_the_counselor(qtbot, log) -> None:
+    """In the counselor box, typing any part of the name selects that counselor."""
+    dialog = NewRequestDialog(counselors=log.list_counselors())
+    qtbot.addWidget(dialog)
+    combo = dialog.counselor
+    qtbot.keyClicks(combo, "oka")
+    assert combo.currentData() == "okafor"
+    combo.search_timer.timeout.emit()  # a pause starts a new search
+    qtbot.keyClicks(combo, "ruiz")
+    assert combo.currentData() == "ruiz"
+    combo.search_timer.timeout.emit()
+    qtbot.keyClicks(combo, "zzz")
+    assert combo.currentData() == "ruiz"  # no match leaves the choice alone

@@ -24,6 +24,8 @@ from test_ui_requests_support import (
     wait_loaded,
 )
 
+from PySide6.QtCore import Qt
+
 from desk.core.requests.models import Head, RequestFilter, VerifyReport
 
 from desk.ui.requests import audit as log_tools
@@ -402,3 +404,34 @@ def test_problems_are_said_plainly(problem: str, plain: str) -> None:
     """Each kind of verify problem gets a plain sentence naming the event or request."""
     assert plain in plain_problem(problem)
     assert re.match(r"[A-Z]", plain_problem(problem))
+
+
+class _Files:
+    """Records what staff asked to open or print; printing fails like a printer that is off."""
+
+    def __init__(self) -> None:
+        self.opened: list[Path] = []
+        self.printed: list[Path] = []
+
+    def open(self, path: Path) -> str | None:
+        self.opened.append(path)
+        return None
+
+    def print(self, path: Path) -> str | None:
+        self.printed.append(path)
+        return "The printer refused the file: printer is off"
+
+
+def test_export_done_offers_open_and_print(qtbot, tmp_path: Path) -> None:
+    """After an export, Open and Print act on that file and say how it went; Return closes."""
+    path = tmp_path / "report.pdf"
+    outcome = ExportOutcome(fmt="pdf", path=path, rows=3, head=Head(seq=4, hash="ab" * 32))
+    files = _Files()
+    dialog = ExportDoneDialog(outcome=outcome, copy=lambda _t: None, files=files)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.mouseClick(dialog.open_button, Qt.MouseButton.LeftButton)
+    assert files.opened == [path] and "Opened" in dialog.file_note.text()
+    qtbot.mouseClick(dialog.print_button, Qt.MouseButton.LeftButton)
+    assert files.printed == [path] and "printer is off" in dialog.file_note.text()
+    assert not dialog.open_button.autoDefault() and not dialog.print_button.autoDefault()

@@ -214,7 +214,7 @@ def test_privacy_masks_client_names(qtbot, tab, log, clock) -> None:
     tab.table.setFocus()
     tab.table.selectRow(0)
     cell = tab.proxy.index(0, CLIENT_COLUMN)
-    assert cell.data() == "J\u2022\u2022\u2022 S\u2022\u2022\u2022"
+    assert cell.data() == "J\u2022\u2022\u2022 S\u2022\u2022\u2022 #1"
     assert "Jane" not in tab.detail.text()
 
     tab.detail.show_name.pressed.emit()

@@ -142,24 +142,37 @@ def test_privacy_is_on_by_default_and_masks_the_table(qtbot, tab, log, clock) ->
     assert tab.proxy.privacy
     names = {tab.proxy.index(r, CLIENT_COLUMN).data() for r in range(tab.proxy.rowCount())}
     assert names == {
-        "J\u2022\u2022\u2022 S\u2022\u2022\u2022",
-        "K\u2022\u2022\u2022 O\u2022\u2022\u2022",
+        "J\u2022\u2022\u2022 S\u2022\u2022\u2022 #1",
+        "K\u2022\u2022\u2022 O\u2022\u2022\u2022 #2",
     }
     assert "Jane" not in visible_text(tab) and "Kevin" not in visible_text(tab)
 
 
-def test_build_reads_staff_and_idle_time_from_settings(qtbot, log, settings, clock) -> None:
-    """The one-line constructor remembers who was at the desk and the practice's idle time."""
+def test_build_asks_who_is_at_the_desk_and_reads_idle_time_from_settings(
+    qtbot, log, settings, clock, monkeypatch
+) -> None:
+    """Each start asks who is at the desk, offering the last person; idle time from settings."""
+    from desk.ui.requests.prompter import Prompter
     from desk.ui.requests.tab import RequestsTab
 
+    offered: list[Staff | None] = []
+
+    def ask_staff(_self, *, log, current):
+        offered.append(current)
+        return log.get_staff("maria")
+
+    monkeypatch.setattr(Prompter, "ask_staff", ask_staff)
     settings.setValue("desk/staff_id", "sam")
     settings.setValue("privacy/idle_lock_minutes", 12)
     tab = RequestsTab.build(log=log, settings=settings, clock=clock)
     qtbot.addWidget(tab)
     try:
-        assert not tab.is_locked
+        assert tab.is_locked  # the last person is not assumed to be at the desk
         status = tab.staff_status_widget()
-        assert status is not None and status.label.text() == "At the desk: Sam Patel"
+        assert status is not None and status.label.text() == "At the desk: nobody yet"
+        assert tab.unlock()
+        assert offered == [Staff(id="sam", name="Sam Patel")]  # offered as the default
+        assert status.label.text() == "At the desk: Maria Lopez"
         clock.advance(minutes=11)
         _idle(tab).check()
         assert not tab.is_locked

@@ -224,8 +224,23 @@ def test_proxy_masks_only_the_client_column(qtbot, make_model) -> None:
     proxy.setSourceModel(model)
     model.set_filter(RequestFilter())
     _settle(qtbot, model)
-    assert proxy.index(0, CLIENT_COLUMN).data() == "J\u2022\u2022\u2022 S\u2022\u2022\u2022"
+    assert proxy.index(0, CLIENT_COLUMN).data() == "J\u2022\u2022\u2022 S\u2022\u2022\u2022 #1"
     assert proxy.index(0, 0).data() == "R-000001"
     with qtbot.waitSignal(proxy.dataChanged):
         proxy.set_privacy(False)
     assert proxy.index(0, CLIENT_COLUMN).data() == "Jane Smith"
+
+
+def test_similar_names_get_different_masks(qtbot, make_model) -> None:
+    """Two clients with the same initials and counselor are told apart without their names."""
+    reader = ListReader(["Jane Smith", "John Smyth", "Jane Smith"])
+    model = make_model(reader)
+    proxy = RequestProxy(privacy=True)
+    proxy.setSourceModel(model)
+    model.set_filter(RequestFilter())
+    _settle(qtbot, model)
+    masks = [proxy.index(row, CLIENT_COLUMN).data() for row in range(proxy.rowCount())]
+    assert len(set(masks)) == 3
+    for mask in masks:
+        assert "ane" not in mask and "ohn" not in mask and "mith" not in mask
+        assert mask.startswith("J\u2022\u2022\u2022 S\u2022\u2022\u2022 #")

@@ -11,13 +11,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QSettings
+from PySide6.QtCore import QObject, QSettings, Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QWidget
 
 from desk.core.policy.fallback import LoadResult
 from desk.paths import PolicyChoice
 
+from desk.ui.widgets.elided_label import ElidedLabel
 from desk.ui.widgets.parts import key_text, text_button
 
 SETTING_KEY = "policy/folder"
@@ -47,7 +48,7 @@ class PolicyFolderStatus(QWidget):
     def __init__(self, *, action: QAction, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._action = action
-        self.label = QLabel(self)
+        self.label = ElidedLabel(mode=Qt.TextElideMode.ElideMiddle, parent=self)
         self.label.setObjectName("folderLabel")
         self.button = text_button("Change\u2026", parent=self)
         self.button.setObjectName("policyFolderButton")

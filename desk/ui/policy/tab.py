@@ -176,13 +176,14 @@ class PolicyTab(QWidget):
         self.search_field.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.search_field.selectAll()
 
-    def new_call(self) -> None:
+    def new_call(self, *, focus: bool = True) -> None:
         """Start a new call: clear the question, untick every box, back to the top."""
         self.search_field.clear()
         self.view.reset_checklist()
         self._select_row(0)
         self.list.scrollToTop()
-        self.focus_search()
+        if focus:
+            self.focus_search()
 
     def select_topic(self, topic_id: str) -> None:
         """Show a topic, clearing the search first if it hides that topic."""

@@ -183,10 +183,10 @@ class TopicView(QWidget):
         answer.setAccessibleName("Answer")
         col.addWidget(answer)
 
-        # A topic to act on (a caller in danger) shows what staff do first, where it is seen
-        # without scrolling on a small screen; the words to say follow.
-        act_now = topic.verdict == "act-now"
-        if act_now:
+        # A topic to act on (a caller in danger) shows what staff must do before what they say,
+        # so the steps are on screen without scrolling on a 768-pixel-high desk screen.
+        steps_first = topic.verdict == "act-now" or topic.id == "crisis"
+        if steps_first:
             col.addWidget(self._checklist_block(topic, title="Do now: staff chec&klist"))
         if topic.id == "crisis" and self._book.practice.crisis_resources:
             col.addWidget(self._crisis_card())
@@ -209,7 +209,7 @@ class TopicView(QWidget):
             row.addStretch(1)
             col.addLayout(row)
 
-        if not act_now:
+        if not steps_first:
             col.addWidget(self._checklist_block(topic))
 
         if topic.rationale:

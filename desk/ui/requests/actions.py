@@ -168,7 +168,7 @@ class RequestWorkflow(QObject):
             return None
 
     def _client(self, request: Request) -> str:
-        return mask_name(request.client) if self._privacy() else request.client
+        return mask_name(request.client, request.id) if self._privacy() else request.client
 
     def _counselors(self) -> list[Counselor] | None:
         try:

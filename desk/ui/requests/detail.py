@@ -159,7 +159,7 @@ class RequestDetail(QWidget):
 
     def _html(self, request: Request, revealed: bool) -> str:
         names = self._names
-        client = request.client if revealed else mask_name(request.client)
+        client = request.client if revealed else mask_name(request.client, request.id)
         e = html.escape
         facts = [
             ("Client", client),

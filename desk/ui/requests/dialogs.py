@@ -29,6 +29,7 @@ from desk.core.requests.models import HOWS, VIAS, Counselor, How, Request, Via
 
 from desk.ui.requests.words import HOW_WORDS, VIA_WORDS
 from desk.ui.widgets.controls import heading, hint
+from desk.ui.widgets.name_combo import NameCombo
 
 NOTE_MAX = 500
 
@@ -64,7 +65,7 @@ def _buttons(dialog: QDialog, ok_text: str) -> tuple[QDialogButtonBox, QPushButt
 def _counselor_combo(
     counselors: list[Counselor], chosen: str | None, parent: QWidget, *, blank: str
 ) -> QComboBox:
-    combo = QComboBox(parent)
+    combo = NameCombo(parent)
     combo.setPlaceholderText(blank)
     for c in sorted(counselors, key=lambda c: c.name.casefold()):
         combo.addItem(c.display_name, c.id)

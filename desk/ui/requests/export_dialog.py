@@ -37,6 +37,7 @@ from desk.core.requests.models import STATUSES, Counselor, RequestFilter
 
 from desk.ui.requests.words import status_text
 from desk.ui.widgets.controls import heading, hint
+from desk.ui.widgets.name_combo import NameCombo
 
 ExportFormat = Literal["csv", "pdf"]
 FORMATS: tuple[ExportFormat, ...] = ("pdf", "csv")
@@ -143,7 +144,7 @@ class ExportDialog(QDialog):
             self.status.addItem(status_text(status), status)
         self.status.setCurrentIndex(max(self.status.findData(flt.status), 0))
 
-        self.counselor = QComboBox(self)
+        self.counselor = NameCombo(self)
         self.counselor.addItem("All counselors", None)
         for c in sorted(counselors, key=lambda c: (not c.active, c.name.casefold())):
             self.counselor.addItem(

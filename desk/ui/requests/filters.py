@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from datetime import date
 
 from PySide6.QtCore import QDate, Signal
@@ -19,6 +20,8 @@ from PySide6.QtWidgets import (
 from desk.core.requests.models import STATUSES, Counselor, RequestFilter
 
 from desk.ui.requests.words import status_text
+from desk.ui.widgets.flow_layout import FlowLayout
+from desk.ui.widgets.name_combo import NameCombo
 
 
 class RequestFilterBar(QWidget):
@@ -40,7 +43,7 @@ class RequestFilterBar(QWidget):
             self.status.addItem(status_text(status), status)
         self.status.setAccessibleName("Status filter")
 
-        self.counselor = QComboBox(self)
+        self.counselor = NameCombo(self)
         self.counselor.setAccessibleName("Counselor filter")
         self.counselor.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.counselor.setMinimumContentsLength(14)
@@ -80,24 +83,22 @@ class RequestFilterBar(QWidget):
         client_label = QLabel("&Client", self)
         client_label.setBuddy(self.client)
 
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        for widget in (
-            status_label,
-            self.status,
-            counselor_label,
-            self.counselor,
-            self.use_since,
-            self.since,
-            self.use_until,
-            self.until,
-            client_label,
+        # Label and control travel together; on a narrow window the pairs wrap onto a second
+        # row instead of widening the window.
+        layout = FlowLayout(self, spacing=6)
+        for group in (
+            (status_label, self.status),
+            (counselor_label, self.counselor),
+            (self.use_since, self.since),
+            (self.use_until, self.until),
+            (client_label, self.client),
+            (self.clear_button,),
         ):
-            layout.addWidget(widget)
-            if widget in (self.status, self.counselor, self.until):
-                layout.addSpacing(10)
-        layout.addWidget(self.client, 1)
-        layout.addWidget(self.clear_button)
+            layout.addWidget(_pair(group, parent=self))
+        chain = [self.status, self.counselor, self.use_since, self.since]
+        chain += [self.use_until, self.until, self.client, self.clear_button]
+        for first, second in itertools.pairwise(chain):
+            QWidget.setTabOrder(first, second)
 
         self.status.currentIndexChanged.connect(self._emit)
         self.counselor.currentIndexChanged.connect(self._emit)
@@ -143,6 +144,16 @@ class RequestFilterBar(QWidget):
     def _emit(self, *_args: object) -> None:
         if not self._quiet:
             self.filter_changed.emit(self.current_filter())
+
+
+def _pair(widgets: tuple[QWidget, ...], *, parent: QWidget) -> QWidget:
+    box = QWidget(parent)
+    row = QHBoxLayout(box)
+    row.setContentsMargins(0, 0, 8, 0)
+    row.setSpacing(4)
+    for widget in widgets:
+        row.addWidget(widget)
+    return box
 
 
 def _day(edit: QDateEdit) -> date:

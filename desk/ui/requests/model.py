@@ -79,7 +79,7 @@ class _Row:
             status_text(request.status),
             format_when(request.updated_at, now=now),
         )
-        self.masked = mask_name(request.client)
+        self.masked = mask_name(request.client, request.id)
 
 
 class RequestTableModel(QAbstractTableModel):

@@ -11,6 +11,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Protocol
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QFontDatabase
@@ -27,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from desk.core.requests.models import Head, VerifyReport
 
+from desk.ui.requests.printing import SystemFiles
 from desk.ui.widgets.controls import heading, hint
 
 FORMAT_NAMES = {"pdf": "a PDF report", "csv": "a CSV file"}
@@ -88,6 +90,14 @@ _PLAIN = (
         "The stored details of {0} do not match what the log recorded.",
     ),
 )
+
+
+class FileActions(Protocol):
+    """Open or print a file; each returns an error message, or None."""
+
+    def open(self, path: Path) -> str | None: ...
+
+    def print(self, path: Path) -> str | None: ...
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -208,9 +218,12 @@ class ExportDoneDialog(QDialog):
         *,
         outcome: ExportOutcome,
         copy: Callable[[str], None],
+        files: FileActions | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        self._path = outcome.path
+        self._files: FileActions = files or SystemFiles()
         layout = _shell(self, title="Export finished", verdict=f"{OK_MARK} Export finished")
         layout.addWidget(QLabel(requests_written(outcome), self))
         self.path_label = selectable(str(outcome.path), parent=self)
@@ -229,9 +242,27 @@ class ExportDoneDialog(QDialog):
                     parent=self,
                 )
             )
+        self.file_note = hint("", parent=self)
+        self.file_note.hide()
+        layout.addWidget(self.file_note)
         box = _close_box(self)
+        self.open_button = QPushButton("&Open", self)
+        self.open_button.setToolTip("Open the report in its usual program")
+        self.print_button = QPushButton("&Print", self)
+        self.print_button.setToolTip("Send the report to the default printer")
+        for button in (self.open_button, self.print_button):
+            button.setAutoDefault(False)
+            box.addButton(button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.open_button.clicked.connect(lambda: self._say(self._files.open(self._path), "Opened"))
+        self.print_button.clicked.connect(
+            lambda: self._say(self._files.print(self._path), "Sent to the printer")
+        )
         layout.addWidget(box)
         box.button(QDialogButtonBox.StandardButton.Close).setFocus()
+
+    def _say(self, problem: str | None, done: str) -> None:
+        self.file_note.setText(f"\u26a0 {problem}" if problem else f"{OK_MARK} {done}.")
+        self.file_note.show()
 
     @classmethod
     def ask(

@@ -6,10 +6,11 @@ client data on it, and every shortcut of its actions with it.
 
 from __future__ import annotations
 
+import itertools
+
 from PySide6.QtCore import QAbstractItemModel, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -25,10 +26,13 @@ from desk.ui.requests.actions import RequestActions
 from desk.ui.requests.audit import JobBar
 from desk.ui.requests.detail import RequestDetail
 from desk.ui.requests.filters import RequestFilterBar
-from desk.ui.requests.model import CLIENT_COLUMN, COLUMNS, RequestTableModel
+from desk.ui.requests.model import COLUMNS, COUNSELOR_COLUMN, RequestTableModel
 from desk.ui.widgets.controls import ActionButton
+from desk.ui.widgets.flow_layout import FlowLayout
 
-COLUMN_WIDTHS = (82, 124, 150, 160, 106, 124)
+# The client column keeps room for a whole mask ("J••• S••• #1234"); the counselor's name,
+# also shown in the history pane, is the one that gives way on a narrow screen.
+COLUMN_WIDTHS = (76, 118, 132, 160, 106, 118)
 
 
 def make_table(model: QAbstractItemModel, *, parent: QWidget) -> QTableView:
@@ -53,7 +57,7 @@ def make_table(model: QAbstractItemModel, *, parent: QWidget) -> QTableView:
     header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
     for column, width in zip(range(len(COLUMNS)), COLUMN_WIDTHS, strict=True):
         header.resizeSection(column, width)
-    header.setSectionResizeMode(CLIENT_COLUMN, QHeaderView.ResizeMode.Stretch)
+    header.setSectionResizeMode(COUNSELOR_COLUMN, QHeaderView.ResizeMode.Stretch)
     header.setMinimumSectionSize(60)
     return table
 
@@ -93,30 +97,37 @@ class RequestsPage(QWidget):
         self.detail = detail
         self.table = make_table(model, parent=self)
         self.status_line = QLabel("", self)
+        self.status_line.setWordWrap(True)
         self.job_bar = JobBar(parent=self)
         self._followed: RequestTableModel | None = None
         a = actions
         self.new_button = ActionButton(a.new, parent=self)
         self.privacy_button = ActionButton(a.privacy, parent=self)
-        top = QHBoxLayout()
-        top.addWidget(self.new_button)
-        top.addStretch(1)
-        for action in (a.export, a.verify, a.counselors):
-            top.addWidget(ActionButton(action, parent=self))
-        top.addSpacing(12)  # the screen-privacy pair apart from the log's tools
-        top.addWidget(self.privacy_button)
-        top.addWidget(ActionButton(a.lock, parent=self))
+        # The main buttons come first, in reading and tab order, and wrap on a narrow window.
+        buttons = QWidget(self)
+        top = FlowLayout(buttons, spacing=6)
+        self.tool_buttons = [
+            self.new_button,
+            *(ActionButton(action, parent=buttons) for action in (a.export, a.verify)),
+            ActionButton(a.counselors, parent=buttons),
+            self.privacy_button,
+            ActionButton(a.lock, parent=buttons),
+        ]
+        self.lock_button = self.tool_buttons[-1]
+        for button in self.tool_buttons:
+            button.setParent(buttons)
+            top.addWidget(button)
 
         # Steps for the selected request sit with its history, enabled as its state allows.
         steps = QWidget(self)
-        grid = QGridLayout(steps)
+        grid = FlowLayout(steps, spacing=6)
         grid.setContentsMargins(0, 4, 0, 4)
         self.step_buttons = [
             ActionButton(action, parent=steps)
             for action in (a.approve, a.decline, a.release, a.withdraw, a.note)
         ]
-        for i, button in enumerate(self.step_buttons):
-            grid.addWidget(button, i // 2, i % 2)
+        for button in self.step_buttons:
+            grid.addWidget(button)
         detail.set_actions(steps)
 
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
@@ -125,21 +136,25 @@ class RequestsPage(QWidget):
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
         splitter.setChildrenCollapsible(False)
-        splitter.setSizes([760, 500])
-        detail.setMinimumWidth(420)
-        self.table.setMinimumWidth(520)
+        splitter.setSizes([800, 420])
+        detail.setMinimumWidth(300)
+        self.table.setMinimumWidth(340)
 
         column = QVBoxLayout(self)
         column.setContentsMargins(6, 6, 6, 2)
+        column.addWidget(buttons)
         column.addWidget(filters)
-        column.addLayout(top)
         column.addWidget(splitter, 1)
         bottom = QHBoxLayout()
         bottom.addWidget(self.status_line, 1)
         bottom.addWidget(self.job_bar)
         column.addLayout(bottom)
-        self.setTabOrder(filters.clear_button, self.new_button)
-        self.setTabOrder(self.new_button, self.table)
+        # Reading order: the buttons, the filters, the table, then the request's history pane.
+        chain = [*self.tool_buttons, filters.status]
+        for first, second in itertools.pairwise(chain):
+            self.setTabOrder(first, second)
+        self.setTabOrder(filters.clear_button, self.table)
+        self.setTabOrder(self.table, self.step_buttons[0])
 
     def follow(self, model: RequestTableModel) -> None:
         """Keep the line under the table in step with what `model` has loaded."""

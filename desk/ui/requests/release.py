@@ -66,6 +66,7 @@ class ReleaseDialog(QDialog):
         self._release = release
         self._copy = copy
         self._client = client
+        self._request_id = request.id
         self._address: str | None = None
         self.method: ReleaseMethod | None = None
         self.copied = False
@@ -109,7 +110,8 @@ class ReleaseDialog(QDialog):
         page = QWidget(self)
         form = QFormLayout()
         form.addRow("Request", QLabel(request.id, page))
-        self.client_label = QLabel(mask_name(self._client) if privacy else self._client, page)
+        shown = mask_name(self._client, self._request_id) if privacy else self._client
+        self.client_label = QLabel(shown, page)
         name_row = QHBoxLayout()
         name_row.addWidget(self.client_label)
         if privacy:
@@ -252,7 +254,7 @@ class ReleaseDialog(QDialog):
             self.copied_label.setText("\u2713 Copied. The clipboard clears itself in 60 seconds.")
 
     def _reveal_name(self, on: bool) -> None:
-        self.client_label.setText(self._client if on else mask_name(self._client))
+        self.client_label.setText(self._client if on else mask_name(self._client, self._request_id))
 
     def done(self, result: int) -> None:
         # Nothing of the address stays in the widget tree once the dialog closes.

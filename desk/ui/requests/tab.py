@@ -7,6 +7,7 @@ idle time; while locked no client data is on screen, in a dialog or on the clipb
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import timedelta
 
 import shiboken6
 from PySide6.QtCore import QItemSelection, QSettings, Signal
@@ -255,10 +256,20 @@ class RequestsTab(QWidget):
         """Count pending requests off the GUI thread, then update the badge."""
         self.badge.refresh()
 
+    def new_call(self) -> None:
+        """Forget the last caller: filters (the client search too), the selection, and
+        names shown; privacy mode is back on."""
+        self.filters.clear()
+        self.table.clearSelection()
+        self._current = None
+        self.set_privacy(True)
+        self._show_detail()
+
     def lock(self, *, idle: bool = True) -> None:
-        """Hide every piece of client data until staff pick themselves again."""
+        """Hide all client data until staff pick themselves again; forget the last caller."""
         self.prompter.hide_sensitive()
         self.clipboard.clear_now()
+        self.new_call()
         self.detail.clear()
         self.lock_screen.set_reason(idle=idle)
         self.stack.setCurrentWidget(self.lock_screen)
@@ -269,8 +280,7 @@ class RequestsTab(QWidget):
 
     def unlock(self) -> bool:
         """Ask who is at the desk; show client data again once someone is picked."""
-        current = self._staff()
-        staff = self.prompter.ask_staff(log=self.log, current=current)
+        staff = self.prompter.ask_staff(log=self.log, current=self._last_staff())
         if staff is None:
             return False
         if isinstance(self._staff, StaffSession):
@@ -289,7 +299,7 @@ class RequestsTab(QWidget):
         if self._locked:
             self.unlock()
             return
-        staff = self.prompter.ask_staff(log=self.log, current=self._staff())
+        staff = self.prompter.ask_staff(log=self.log, current=self._last_staff())
         if staff is not None and isinstance(self._staff, StaffSession):
             self._staff.set(staff)
 
@@ -377,6 +387,15 @@ class RequestsTab(QWidget):
 
     def _set_resetting(self, on: bool) -> None:
         self._resetting = on
+
+    def set_idle_timeout(self, timeout: timedelta) -> None:
+        if self._idle is not None:
+            self._idle.set_timeout(timeout)
+
+    def _last_staff(self) -> Staff | None:  # the picker's default
+        if isinstance(self._staff, StaffSession):
+            return self._staff.last
+        return self._staff()
 
     def _lock_now(self) -> None:
         if self._idle is not None:

@@ -53,12 +53,19 @@ def status_text(status: Status | str) -> str:
     return f"{STATUS_MARKS.get(status, '?')} {STATUS_WORDS.get(status, status)}"
 
 
-def mask_name(name: str) -> str:
-    """Initials only, each followed by the same number of dots, so length is not given away."""
+def mask_name(name: str, request_id: str = "") -> str:
+    """Initials, each followed by the same number of dots so length is not given away, then
+    the request's number: "J••• S••• #12". Two clients with the same initials never share a
+    mask, and the mask reveals nothing the request list does not already show."""
     words = name.split()
-    if not words:
-        return "Client hidden"
-    return " ".join(f"{word[0].upper()}{MASK}" for word in words[:3])
+    initials = " ".join(f"{word[0].upper()}{MASK}" for word in words[:3]) or "Client hidden"
+    return f"{initials} #{request_number(request_id)}" if request_id else initials
+
+
+def request_number(request_id: str) -> str:
+    """The short form of a request id: "R-000012" -> "12" (other ids unchanged)."""
+    prefix, _, digits = request_id.partition("-")
+    return digits.lstrip("0") or "0" if prefix == "R" and digits.isdigit() else request_id
 
 
 def local(moment: datetime) -> datetime:

@@ -113,6 +113,9 @@ class StaffPickerDialog(QDialog):
         self.add_button.setAutoDefault(False)
         self.add_button.clicked.connect(self.add_new)
         self.new_name.textEdited.connect(self._name_edited)
+        # Return in the new-name row adds that person; elsewhere it picks the one selected.
+        self.new_name.textChanged.connect(self._default_button)
+        self.new_id.textChanged.connect(self._default_button)
         self.new_id.textEdited.connect(lambda _t: setattr(self, "_id_edited", True))
         self.error = QLabel("", self)
         self.error.setWordWrap(True)
@@ -123,6 +126,7 @@ class StaffPickerDialog(QDialog):
         )
         self.ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.ok.setText("That's me")
+        self.ok.setDefault(True)
         self.buttons.accepted.connect(self.accept_if_chosen)
         self.buttons.rejected.connect(self.reject)
 
@@ -183,6 +187,11 @@ class StaffPickerDialog(QDialog):
     def accept_if_chosen(self) -> None:
         if self.chosen() is not None:
             self.accept()
+
+    def _default_button(self, *_args: object) -> None:
+        adding = bool(self.new_name.text().strip() or self.new_id.text().strip())
+        self.add_button.setDefault(adding)
+        self.ok.setDefault(not adding)
 
     def _name_edited(self, text: str) -> None:
         if not self._id_edited:

@@ -1,7 +1,7 @@
 """Who is at the desk: the staff member every write is recorded under.
 
-Remembered per workstation in the `QSettings` passed in, by staff id only; client data never goes
-into settings.
+Remembered per workstation in the `QSettings` passed in, by staff id only, as the default for the
+next pick; client data never goes into settings.
 """
 
 from __future__ import annotations
@@ -34,16 +34,24 @@ class StaffSession(QObject):
     ) -> None:
         super().__init__(parent)
         self._settings = settings
+        # Nobody is at the desk until someone says so: the last person is only the picker's
+        # default, never the answer, so another receptionist never works under their name.
         self._staff: Staff | None = None
+        self._last: Staff | None = None
         remembered = settings.value(SETTINGS_KEY, "")
         if isinstance(remembered, str) and remembered:
             try:
-                self._staff = log.get_staff(remembered)
+                self._last = log.get_staff(remembered)
             except DeskError:
-                self._staff = None  # removed or another data folder: ask again
+                self._last = None  # removed or another data folder: no default
 
     def __call__(self) -> Staff | None:
         return self._staff
+
+    @property
+    def last(self) -> Staff | None:
+        """Who was at the desk last (this run or the one before): the picker's default."""
+        return self._staff or self._last
 
     @property
     def staff(self) -> Staff | None:
@@ -52,6 +60,7 @@ class StaffSession(QObject):
     def set(self, staff: Staff) -> None:
         """Make `staff` the one at the desk and remember the id for next start."""
         self._staff = staff
+        self._last = staff
         self._settings.setValue(SETTINGS_KEY, staff.id)
         self._settings.sync()
         self.changed.emit(staff)

@@ -107,13 +107,24 @@ class PolicyBanner(Card):
         self.setAccessibleName("Policy warning")
         self.hide()
 
-    def show_issues(self, *, folder: str, issues: Sequence[object]) -> None:
-        """Name the first problems (as `file:line: message`) and say what is in use."""
+    def show_issues(
+        self, *, folder: str, issues: Sequence[object], kept_on: str | None = None
+    ) -> None:
+        """Name the first problems (as `file:line: message`) and say what is in use.
+
+        `kept_on` is the date of the folder's last good copy, when that copy is in use.
+        """
         shown = [str(i) for i in issues[:_MAX_SHOWN_ISSUES]]
         more = len(issues) - len(shown)
+        using = (
+            f"its last good copy, from {kept_on}."
+            if kept_on
+            else "the bundled policy: its scripts give the bundled practice's details"
+            " (phone number, website), not yours."
+        )
         lines = [
             f"{WARNING_MARK}  The policy folder {folder} could not be used, so Desk is showing "
-            "the bundled policy.",
+            + using,
             *(f"    \u2022 {line}" for line in shown),
         ]
         if more > 0:

@@ -1,7 +1,8 @@
 """Verdict marks and colours that follow the system light or dark scheme.
 
 Colour is never the only signal: every verdict also has a mark and a word. Colours are chosen
-per scheme from the current palette, so text stays readable on both light and dark windows.
+per scheme from the current palette, so text stays readable on both light and dark windows:
+words on a badge meet 4.5:1 and its border 3:1 (WCAG 2.2; tests/ui/test_ui_scheme.py).
 """
 
 from __future__ import annotations
@@ -39,26 +40,26 @@ class Swatch:
 
 
 _LIGHT = {
-    "yes": ("#116329", "#dcf5e3", "#8fd3a3"),
-    "no": ("#a4161a", "#fde4e3", "#f1a19c"),
-    "conditional": ("#7a4d00", "#fff0c7", "#e8c45f"),
+    "yes": ("#116329", "#dcf5e3", "#4b9761"),
+    "no": ("#a4161a", "#fde4e3", "#d26968"),
+    "conditional": ("#7a4d00", "#fff0c7", "#aa812a"),
     "act-now": ("#ffffff", "#b3261e", "#8f1115"),
-    "why": ("#1f4f8f", "#e3eefc", "#9bbbe6"),
-    "crisis": ("#8f1115", "#fde4e3", "#e5918c"),
+    "why": ("#1f4f8f", "#e3eefc", "#6289be"),
+    "crisis": ("#8f1115", "#fde4e3", "#cb6b68"),
     "crisis-alert": ("#8f1115", "#fbd0ce", "#b3261e"),
-    "warning": ("#6b4400", "#fff3cd", "#e6c35c"),
-    "guidance": ("#1f4f8f", "#e3eefc", "#9bbbe6"),
+    "warning": ("#6b4400", "#fff3cd", "#ab8630"),
+    "guidance": ("#1f4f8f", "#e3eefc", "#6289be"),
 }
 _DARK = {
-    "yes": ("#8ee6a8", "#163a22", "#2f6b41"),
-    "no": ("#ffaaa3", "#4a1c1a", "#84322d"),
-    "conditional": ("#f7d36b", "#3f3210", "#7a6120"),
+    "yes": ("#8ee6a8", "#163a22", "#39774b"),
+    "no": ("#ffaaa3", "#4a1c1a", "#a6544e"),
+    "conditional": ("#f7d36b", "#3f3210", "#826825"),
     "act-now": ("#ffffff", "#a52a24", "#ff8a80"),
-    "why": ("#a9c8f5", "#1b2d47", "#3a5a88"),
-    "crisis": ("#ffb3ad", "#4f1a18", "#8d2f2a"),
+    "why": ("#a9c8f5", "#1b2d47", "#4e6e9c"),
+    "crisis": ("#ffb3ad", "#4f1a18", "#ab514c"),
     "crisis-alert": ("#ffb3ad", "#6a1f1c", "#ff8a80"),
-    "warning": ("#f7d36b", "#3d3110", "#7a6120"),
-    "guidance": ("#a9c8f5", "#1b2d47", "#3a5a88"),
+    "warning": ("#f7d36b", "#3d3110", "#826825"),
+    "guidance": ("#a9c8f5", "#1b2d47", "#4e6e9c"),
 }
 
 

@@ -1,0 +1,1 @@
+"""The window's settings dialog. Imports: Qt, desk.ui.widgets, desk.ui.lock."""
