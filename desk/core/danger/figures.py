@@ -21,10 +21,10 @@ _PEOPLE = (
 #: `benign` on a figure is read only in the three words before it: the one doing the killing.
 FIGURES: tuple[Pattern, ...] = (
     _p("kill killing kills murder", "me", gap=1, benign=_PEOPLE, unless="if"),
-    _p("kill killing kills murder", "me", "if", "i", "not forget miss", gap=2),
+    _p("kill killing kills murder", "me", "if", "i", "not forget miss lost lose", gap=2),
     _p("boss manager coworker teacher professor", "kill murder", "me", gap=4),
     _p("would", "kill murder die", "for to", gap=1),
-    _p("kill killing", "my the", "battery vibe mood buzz time", gap=1),
+    _p("kill killing", "my the", "battery vibe mood buzz time phone computer laptop", gap=1),
     _p(
         "die dying died",
         "of from",
@@ -35,6 +35,7 @@ FIGURES: tuple[Pattern, ...] = (
     _p("death", "of", "me", gap=1),
     _p("sick scared bored worried frightened tired", "to", "death", gap=1),
     _p("nearly almost practically gave give giving", "heart", "attack", gap=3),
+    _p("nearly almost practically", "had have", "a", "stroke", gap=1),
     _p("end", "of", "my", "rope", "with", gap=1, unless="everything life living myself all"),
     _p("over", "my", "dead", "body", gap=1),
     _p("shoot", "me", "now", gap=1),

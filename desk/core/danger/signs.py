@@ -35,7 +35,7 @@ WORD_SIGNS: dict[str, list[str]] = {
     """),
     "the means": word_list("""
         gun guns pistol rifle shotgun firearm firearms weapon weapons knife knives razor razors
-        rope poison poisoned poisoning antifreeze
+        lethal rope poison poisoned poisoning antifreeze
     """),
     "a medical emergency": word_list("""
         bleed bleeding collapse collapsed unconscious unresponsive seizure seizures stroke
