@@ -15,6 +15,7 @@ from __future__ import annotations
 import heapq
 from operator import itemgetter
 
+from desk.core.danger.cues import possible_danger
 from desk.core.danger.detect import Danger, detect, is_crisis
 from desk.core.language.text import drop_idioms, merge_compounds, normalize, stem
 from desk.core.language.words import (
@@ -160,6 +161,8 @@ class SearchIndex:
             hits = [Hit(self._ids[doc], score) for doc, score in self._rank(words, top)]
         elif danger is None and not asks_about_the_line(plain):
             hits = self._calm(self._rank(words, None if top is None else top + 1), top)
+            if possible_danger(query):
+                hits = self._crisis_in_view(hits, top)
         elif danger is None:
             # "Is this a crisis line?" asks about the line: the crisis topic answers it.
             hits = [Hit(self._ids[doc], score) for doc, score in self._rank(words, top)]
@@ -191,6 +194,20 @@ class SearchIndex:
                 out.append(words[i])
                 i += 1
         return out
+
+    def _crisis_in_view(self, hits: list[Hit], top: int | None) -> list[Hit]:
+        """The crisis row among the first three, never first, when the words come near danger."""
+        if self._crisis is None or any(h.topic_id == CRISIS_TOPIC for h in hits[:3]):
+            return hits
+        others = [h for h in hits if h.topic_id != CRISIS_TOPIC]
+        if not others:
+            return hits
+        at = min(2, len(others))
+        # Scored between its neighbours, so the ranking stays in score order.
+        below = others[at].score if at < len(others) else 0.0
+        crisis = Hit(CRISIS_TOPIC, max(below, others[at - 1].score * _SECOND))
+        placed = [*others[:at], crisis, *others[at:]]
+        return placed if top is None else placed[:top]
 
     def _calm(self, ranked: list[tuple[int, float]], top: int | None) -> list[Hit]:
         """Hits for a question with no sign of danger: the crisis topic counts for less.

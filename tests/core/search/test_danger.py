@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from desk.core.danger.cues import possible_danger
 from desk.core.danger.detect import detect
 from desk.core.policy.book import PolicyBook
 from desk.core.search.ranking import CRISIS_TOPIC, SearchIndex
@@ -116,3 +117,32 @@ def test_a_calm_question_never_gets_crisis_first(index: SearchIndex) -> None:
     assert not answer.hits or answer.hits[0].topic_id != CRISIS_TOPIC
     scores = [h.score for h in answer.hits]
     assert scores == sorted(scores, reverse=True)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "can i leave her a voicemail, there are bruises on my arm",
+        "my son is scared, can his counselor call",
+        "what's her email, i found my dad's pills",
+    ],
+)
+def test_words_near_danger_keep_crisis_in_view_without_alarm(
+    index: SearchIndex, question: str
+) -> None:
+    """A word from the world of danger without a clear sign keeps crisis among the first three
+    rows, never first and never as an alarm."""
+    answer = index.answer(question)
+    ids = [h.topic_id for h in answer.hits]
+    assert answer.danger is None and not answer.crisis_first
+    assert CRISIS_TOPIC in ids[:3] and ids[0] != CRISIS_TOPIC
+    scores = [h.score for h in answer.hits]
+    assert scores == sorted(scores, reverse=True)
+
+
+def test_ordinary_words_are_not_near_danger() -> None:
+    """'Hurt her feelings', a voice message or hitting follow are not cues; bruises are."""
+    assert not possible_danger("i don't want to hurt her feelings, can i unfollow her")
+    assert not possible_danger("can i leave a voice message")
+    assert not possible_danger("she wants to hit follow on her counselor's page")
+    assert possible_danger("there are bruises on my arm")
