@@ -26,6 +26,7 @@ OFF_POLICY = word_list("""
     park parking directions street building wheelchair accessible elevator
     new accepting waitlist waiting referral refer intake couples marriage family ages age
     switch different late dog pet move moving earlier evening evenings weekend weekends push
+    bus male female adhd autism bring
 """)
 #: Words that name a way of getting in touch: with one of these the question is about the
 #: channel, whatever the subject ("can I email her my insurance card?").
