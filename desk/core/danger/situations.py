@@ -203,7 +203,7 @@ SITUATIONS: tuple[Pattern, ...] = (
         _p("took take taken", "all", "my his her", gap=1, needs=_PILLS),
         _p("some", "of", "my his her", "mom dad mother father wife husband", _PILLS, gap=1),
         _p("took taken", "something", gap=1, needs=_ALCOHOL),
-        _p("took taken swallowed", "handful bunch", gap=2),
+        _p("handful bunch", "of", "something", gap=1),
         _p("on", "purpose", gap=1, needs=_PILLS + " stopped took"),
         _p("doing", "lines", gap=1),
         _p("heart", "pounding racing", gap=2, needs=_ALCOHOL + " lines coke cocaine meth"),
