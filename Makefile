@@ -1,18 +1,33 @@
-# Two commands on a fresh clone: `make run` and `make test`.
+# On a fresh clone: `make run` (what Desk needs to run), `make test` (adds the developer tools),
+# `make dist` (a standalone build under dist/desk/) and `make dist-test` (runs that build).
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
+RUN_STAMP := $(VENV)/.installed-run
 STAMP := $(VENV)/.installed
+DIST_STAMP := $(VENV)/.installed-dist
 
-.PHONY: run test lint typecheck pytest screenshots bench search-diff clean
+.PHONY: run test lint typecheck pytest screenshots bench search-diff dist dist-test clean
 
-$(STAMP): pyproject.toml
-	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
-	touch $(STAMP)
 
-run: $(STAMP)
+# Runtime dependencies only: a desk PC needs no linters or test tools.
+$(RUN_STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e .
+	touch $@
+
+# The developer tools (the dev extra) on top of the runtime.
+$(STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $@ $(RUN_STAMP)
+
+$(DIST_STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[dist]'
+	touch $@
+
+run: $(RUN_STAMP)
 	$(BIN)/desk
 
 test: $(STAMP) lint typecheck pytest
@@ -38,6 +53,15 @@ search-diff: $(STAMP)
 
 bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m bench
+
+# A folder dist/desk/ whose program `desk` runs without Python (docs/BUILDING.md).
+dist: $(DIST_STAMP)
+	$(BIN)/pyinstaller --noconfirm --clean --log-level WARN \
+		--distpath dist --workpath build/pyinstaller packaging/desk.spec
+
+# Launches the build from `make dist`; CI runs it too.
+dist-test: $(STAMP) dist
+	QT_QPA_PLATFORM=offscreen $(BIN)/pytest -m dist tests/dist
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache .mypy_cache .ruff_cache

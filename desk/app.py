@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QIcon
 from PySide6.QtWidgets import QApplication
 
 from desk import paths
@@ -46,6 +46,8 @@ def build(
     """
     where = paths.resolve(policy_dir=policy_dir, data_dir=data_dir)
     app = _application()
+    # The title bar and task bar show Desk's icon, the one its desktop entry names.
+    app.setWindowIcon(QIcon(str(paths.resources_dir() / "desk.svg")))
     settings = _settings(settings_path or where.config_dir / SETTINGS_FILE)
     choice = paths.choose_policy_dir(policy_dir, setting=saved_policy_folder(settings))
     load = _policy_loader(data_dir=where.data_dir, clock=clock)

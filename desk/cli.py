@@ -156,6 +156,13 @@ def _discard_stdout() -> None:
 
 
 def _gui(args: argparse.Namespace) -> int:
+    from desk.system_libraries import platform_problem
+
+    problem = platform_problem()
+    if problem is not None:
+        # Qt would abort with a message naming one library, often not the missing one.
+        print(problem, file=sys.stderr)
+        return 1
     from desk.app import main as app_main
 
     return app_main(policy_dir=args.policy_dir, data_dir=args.data_dir)

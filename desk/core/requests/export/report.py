@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
 from desk.core.errors import DeskError, Refused
-from desk.core.requests.export.pdf import LETTER, Page, PdfWriter, fit, text_width
+from desk.core.requests.export.pdf import ReportPdf
 from desk.core.requests.models import STATUSES, Clock, Counselor, Head, Request, RequestFilter
 from desk.core.requests.workflow import ADMIN_ID
 
@@ -248,10 +248,6 @@ _COLUMNS: Sequence[tuple[str, float]] = (
     ("Decided (how, by)", 116),
     ("Released", 110),
 )
-_PAGE = (LETTER[1], LETTER[0])  # landscape
-_MARGIN = 40.0
-_ROW = 14.0
-_SIZE = 8.5
 
 
 def _local(moment: datetime | None) -> str:
@@ -260,88 +256,12 @@ def _local(moment: datetime | None) -> str:
 
 def _cells(r: Request, counselors: dict[str, Counselor]) -> tuple[str, ...]:
     counselor = counselors.get(r.counselor_id)
-    decided = f"{r.decided_how}, {r.decided_by}" if r.decided_how else ""
+    # A decline records who declined but no "how": the decision itself is the how.
+    how = r.decided_how or ("declined" if r.status == "declined" else "")
+    decided = f"{how}, {r.decided_by}" if how and r.decided_by else ""
     released = f"{_local(r.released_at)} {r.release_method}" if r.released_at else ""
     name = counselor.display_name if counselor else r.counselor_id
     return (r.id, _local(r.requested_at), r.client, name, r.status, decided, released)
-
-
-class _Report:
-    """Lays out a heading, a table whose header repeats on each page, and closing lines."""
-
-    def __init__(self, writer: PdfWriter, *, title: str, lines: Sequence[str]) -> None:
-        self.writer = writer
-        self.title = title
-        self.lines = lines
-        self.width, self.height = _PAGE
-        self.page: Page | None = None
-        self.y = 0.0
-        self.in_table = False
-
-    def _start(self) -> Page:
-        page = Page()
-        self.page, self.y = page, self.height - _MARGIN
-        if self.writer.pages == 0:
-            page.text(_MARGIN, self.y - 15, self.title, size=15, bold=True)
-            self.y -= 26
-            for line in self.lines:
-                page.text(_MARGIN, self.y - 10, line, size=9)
-                self.y -= 12
-            self.y -= 8
-        else:
-            page.text(_MARGIN, self.y - 10, f"{self.title} (continued)", size=10, bold=True)
-            self.y -= 20
-        footer = f"Page {self.writer.pages + 1} of "
-        page.text(_MARGIN, _MARGIN - 16, footer, size=8)
-        page.late_text(_MARGIN + text_width(footer, 8), _MARGIN - 16, "pages")
-        label = "Head of the log at export: "
-        x = self.width - _MARGIN - text_width(label + "0" * 64, 8)
-        page.text(x, _MARGIN - 16, label, size=8)
-        page.late_text(x + text_width(label, 8), _MARGIN - 16, "head")
-        if self.in_table:
-            self._header(page)
-        return page
-
-    def _room(self, height: float) -> Page:
-        if self.page is None or self.y - height < _MARGIN:
-            self.flush()
-            return self._start()
-        return self.page
-
-    def _cells(self, page: Page, cells: Sequence[str], *, bold: bool) -> None:
-        x = _MARGIN
-        for (_, width), cell in zip(_COLUMNS, cells, strict=True):
-            text = fit(cell, width - 4, _SIZE, bold=bold)
-            page.text(x + 2, self.y - 10, text, size=_SIZE, bold=bold)
-            x += width
-        page.line(_MARGIN, self.y - _ROW, x, self.y - _ROW, width=0.25)
-        self.y -= _ROW
-
-    def _header(self, page: Page) -> None:
-        page.shade(_MARGIN, self.y - _ROW, sum(w for _, w in _COLUMNS), _ROW)
-        self._cells(page, [h for h, _ in _COLUMNS], bold=True)
-
-    def begin_table(self) -> None:
-        page = self._room(_ROW * 2)
-        self.in_table = True
-        self._header(page)
-
-    def row(self, cells: Sequence[str]) -> None:
-        self._cells(self._room(_ROW), cells, bold=False)
-
-    def end_table(self) -> None:
-        self.in_table = False
-        self.y -= _ROW / 2
-
-    def text(self, line: str, *, bold: bool = False) -> None:
-        page = self._room(_ROW)
-        page.text(_MARGIN, self.y - 11, line, size=10 if bold else 9, bold=bold)
-        self.y -= _ROW
-
-    def flush(self) -> None:
-        if self.page is not None:
-            self.writer.add_page(self.page)
-            self.page = None
 
 
 def write_pdf(
@@ -374,10 +294,12 @@ def write_pdf(
     ]
     totals: Counter[str] = Counter()
     with private_file(path, binary=True) as out:
+        # The fonts load first: a missing one stops the export before it is recorded.
+        report = ReportPdf(title=title, lines=lines, columns=_COLUMNS, fonts=fonts_dir())
         description = f"{describe_filter(flt)}; {title}"
         found, head = _begin(log, flt, staff_id=staff_id, fmt="pdf", description=description)
-        writer = PdfWriter(out, title=title, page_size=_PAGE)
-        report = _Report(writer, title=title, lines=lines)
+        seq, digest = _head_text(head)
+        report.head = digest
         report.begin_table()
         for r in found:
             report.row(_cells(r, counselors))
@@ -386,7 +308,11 @@ def write_pdf(
         rows = sum(totals.values())
         if not rows:
             report.text("No requests match.")
-        seq, digest = _head_text(head)
+        if report.rows_with_missing:
+            report.text(
+                f"{report.rows_with_missing} row(s) have letters the report's fonts cannot print,"
+                " shown as '?': the CSV export has every name exactly."
+            )
         report.text("Totals", bold=True)
         for status in STATUSES:
             report.text(f"{status}: {totals[status]}")
@@ -394,6 +320,12 @@ def write_pdf(
         report.text("")
         report.text(f"Head of the log at export: event {seq}, hash {digest}")
         report.text(f"Verify with: desk requests verify --head {digest}")
-        report.flush()
-        writer.close(created=now, subject=f"Head of the log: {digest}", late={"head": digest})
+        report.write(out, created=now, subject=f"Head of the log: {digest}")
     return rows
+
+
+def fonts_dir() -> Path:
+    """The fonts embedded in PDF reports, bundled with Desk (with their licences)."""
+    from desk.paths import resources_dir
+
+    return resources_dir() / "fonts"
