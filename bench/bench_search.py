@@ -40,6 +40,7 @@ QUESTIONS = Path(__file__).resolve().parent.parent / "tests" / "data" / "caller_
 P95_BUNDLED_MS = 1.0
 P95_LARGE_MS = 10.0
 TOP1_GOAL = 0.90
+OUT_OF_SCOPE = "out-of-scope"
 ASK_GOAL = 2.0
 
 
@@ -91,16 +92,40 @@ def latency(
 
 
 def top1(index: SearchIndex, questions: Sequence[tuple[str, str]]) -> tuple[int, int, int, int]:
-    """(right, total, crisis first, crisis total) over the evaluation set."""
-    right = crisis_first = crisis_total = 0
+    """(right, total, crisis first, crisis total) over the questions a topic answers."""
+    right = crisis_first = crisis_total = total = 0
     for question, expected in questions:
+        if expected == OUT_OF_SCOPE:
+            continue
+        total += 1
         hits = index.search(question, top=1)
         got = hits[0].topic_id if hits else None
         right += got == expected
         if expected == "crisis":
             crisis_total += 1
             crisis_first += got == "crisis"
-    return right, len(questions), crisis_first, crisis_total
+    return right, total, crisis_first, crisis_total
+
+
+def signals(index: SearchIndex, questions: Sequence[tuple[str, str]]) -> dict[str, tuple[int, int]]:
+    """(count, out of) for the danger and coverage goals over the evaluation set."""
+    alarms = calm = not_covered = outside = covered = inside = 0
+    for question, expected in questions:
+        answer = index.answer(question)
+        if expected == OUT_OF_SCOPE:
+            outside += 1
+            not_covered += not answer.covered
+        else:
+            inside += 1
+            covered += answer.covered
+        if expected != "crisis":
+            calm += 1
+            alarms += bool(answer.hits) and answer.hits[0].topic_id == "crisis"
+    return {
+        "crisis first, not in danger": (alarms, calm),
+        "out-of-scope marked not covered": (not_covered, outside),
+        "in-scope covered": (covered, inside),
+    }
 
 
 def generate_book(base: PolicyBook, count: int, *, seed: int = 7) -> PolicyBook:
@@ -216,6 +241,8 @@ def main(argv: list[str] | None = None) -> int:
         f"  eval top-1 {right}/{total} = {right / total:.1%}; crisis first "
         f"{crisis_first}/{crisis_total}   (goal >= {TOP1_GOAL:.0%}, all crisis: {verdict})"
     )
+    for name, (count, out_of) in signals(index, questions).items():
+        print(f"  {name} {count}/{out_of} = {count / max(1, out_of):.1%}")
     _print_latency(
         f"bundled policy ({len(book.topics)} topics, index built in {build_ms:.1f} ms), all hits",
         figures,

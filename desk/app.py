@@ -26,7 +26,7 @@ from desk.ui.policy.folder import PolicyFolderSwitch, saved_policy_folder
 if TYPE_CHECKING:
     from desk.core.requests.models import Clock
     from desk.core.requests.workflow import RequestLog
-    from desk.core.search.ranking import Hit, SearchIndex
+    from desk.core.search.ranking import Answer, Hit, SearchIndex
 
     from desk.ui.requests.live import LiveUpdates
     from desk.ui.requests.tab import RequestsTab
@@ -66,7 +66,7 @@ def build(
     window = MainWindow(
         book=loaded.book,
         search=search.search,
-        is_crisis=search.is_crisis,
+        answer=search.answer,
         settings=settings,
         policy_folder=None if loaded.fell_back else choice.folder,
     )
@@ -82,6 +82,7 @@ def build(
     window.policy_folder_requested.connect(switch.change)
     _appearance(app, window)
     _connect(window)
+    _crisis_from_anywhere(app, window)
     window.after_first_paint(search.warm)
     window.after_first_paint(lambda: _confirm_cached_policy(window, search, load, loaded))
     if requests:
@@ -107,6 +108,17 @@ def _connect(window: MainWindow) -> None:
         *((action, (f"Ctrl+{n}",)) for n, action in enumerate(window.copy_actions, 1)),
     ]
     window.bind_keys(keys)
+
+
+def _crisis_from_anywhere(app: QApplication, window: MainWindow) -> None:
+    """F2 works over every dialog and the lock screen too: the window's shortcuts cannot."""
+    from desk.ui.crisis.key import CrisisKey
+
+    key = CrisisKey(
+        window=window, action=window.crisis_action, book=lambda: window.book, parent=window
+    )
+    app.installEventFilter(key)
+    window.destroyed.connect(lambda: app.removeEventFilter(key))
 
 
 def _policy_loader(*, data_dir: Path, clock: Clock | None) -> PolicyLoad:
@@ -354,11 +366,13 @@ class _LazySearch:
     def __init__(self, book: PolicyBook) -> None:
         self._book = book
         self._index: SearchIndex | None = None
+        self._last: tuple[str, Answer] | None = None
 
     def set_book(self, book: PolicyBook) -> None:
         """Search another policy; its index is built on the next search."""
         self._book = book
         self._index = None
+        self._last = None
 
     def warm(self) -> None:
         """Build the index now (called once the window has painted)."""
@@ -368,14 +382,18 @@ class _LazySearch:
             self._index = SearchIndex(self._book)
 
     def search(self, query: str) -> Sequence[Hit]:
+        return self.answer(query).hits
+
+    def answer(self, query: str) -> Answer:
+        """Ranking, danger and coverage for a question; the last one is kept, since the list
+        and the strip ask about the same words on each keystroke."""
+        if self._last is not None and self._last[0] == query:
+            return self._last[1]
         self.warm()
         assert self._index is not None
-        return self._index.search(query)
-
-    def is_crisis(self, query: str) -> bool:
-        from desk.core.search.ranking import is_crisis
-
-        return is_crisis(query)
+        found = self._index.answer(query)
+        self._last = (query, found)
+        return found
 
 
 def _application() -> QApplication:

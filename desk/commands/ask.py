@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from desk.core.policy.book import PolicyBook
-    from desk.core.search.ranking import Hit
+    from desk.core.search.ranking import Answer
 
 _PLAIN_TOP = 3
 
@@ -100,13 +100,13 @@ def _ask(args: argparse.Namespace) -> int:
     top = args.top if args.top is not None else (None if args.json else _PLAIN_TOP)
     first = True
     for question in questions(args.question, sys.stdin):
-        hits = index.search(question, top=top)
+        answer = index.answer(question, top=top)
         if args.json:
-            _print_json(book, question, hits)
+            _print_json(book, question, answer)
         else:
             if not first:
                 print()
-            _print_plain(book, question, hits)
+            _print_plain(book, question, answer)
         first = False
     sys.stdout.flush()
     return 0
@@ -119,9 +119,10 @@ def _policy_dir(args: argparse.Namespace) -> Path:
     return chosen if chosen is not None else bundled_policy_dir()
 
 
-def _print_json(book: PolicyBook, question: str, hits: list[Hit]) -> None:
+def _print_json(book: PolicyBook, question: str, answer: Answer) -> None:
     import json
 
+    hits = answer.hits
     results = [
         {
             "id": hit.topic_id,
@@ -131,12 +132,30 @@ def _print_json(book: PolicyBook, question: str, hits: list[Hit]) -> None:
         }
         for hit in hits
     ]
-    line = json.dumps({"question": question, "results": results}, ensure_ascii=False)
+    line = json.dumps(
+        {
+            "question": question,
+            "results": results,
+            "danger": answer.crisis_first,
+            "covered": answer.covered,
+        },
+        ensure_ascii=False,
+    )
     sys.stdout.write(line + "\n")
 
 
-def _print_plain(book: PolicyBook, question: str, hits: list[Hit]) -> None:
+def _print_plain(book: PolicyBook, question: str, answer: Answer) -> None:
     print(f"? {question}")
+    hits = answer.hits
+    if answer.crisis_first and answer.danger is not None:
+        print(
+            f"  ! Danger: \u201c{answer.danger.phrase}\u201d ({answer.danger.sign}); "
+            "crisis script first"
+        )
+    if not answer.covered:
+        print(f"  Not covered: {book.practice.not_covered}")
+        if hits:
+            print("  Maybe:")
     if not hits:
         print("  no matching topic; try other words, or `desk policy list`")
         return
@@ -148,5 +167,5 @@ def _print_plain(book: PolicyBook, question: str, hits: list[Hit]) -> None:
             f"  {rank}. {topic.verdict_label.ljust(verdict_width)}  "
             f"{topic.title.ljust(title_width)}  [{topic.id}, {hit.score:.2f}]"
         )
-        if rank == 1:
+        if rank == 1 and answer.covered:
             print(f"     {topic.answer}")

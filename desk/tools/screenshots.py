@@ -14,7 +14,8 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEventLoop
+from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop, Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication
 
 from desk import app as desk_app
@@ -73,6 +74,53 @@ def _shoot(
     return path
 
 
+def _danger_and_scope_screens(out: Path, tmp: Path) -> list[Path]:
+    """The danger strip, a question the policy is silent on, the new verdicts, and F2 over a
+    dialog."""
+    return [
+        _shoot(
+            out,
+            "danger-strip",
+            tmp,
+            query="can you leave her a message, i took a bunch of my sleeping tablets",
+        ),
+        _shoot(out, "not-covered", tmp, query="i need to cancel my appointment for thursday"),
+        _shoot(out, "verdict-why", tmp, query="who made these rules and why"),
+        _crisis_over_dialog(out, tmp),
+    ]
+
+
+def _crisis_over_dialog(out: Path, tmp: Path) -> Path:
+    """F2 pressed in the policy-folder dialog: the crisis page opens over it."""
+    from desk.paths import PolicyChoice
+
+    from desk.ui.crisis.page import CrisisPage
+    from desk.ui.policy.folder_dialog import PolicyFolderDialog
+
+    run = Path(tempfile.mkdtemp(dir=tmp))
+    _app, window = desk_app.build(data_dir=run / "data", settings_path=run / "desk.ini")
+    window.resize(*SIZE)
+    window.show()
+    dialog = PolicyFolderDialog(current=PolicyChoice(folder=None, origin="bundled"), parent=window)
+    dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
+    dialog.show()
+    dialog.activateWindow()
+    _settle()
+    press = QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_F2, Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(dialog.field, press)
+    _settle()
+    page = dialog.findChild(CrisisPage)
+    assert page is not None, "F2 did not open the crisis page over the dialog"
+    path = out / "crisis-over-dialog.png"
+    page.grab().save(str(path))
+    page.close()
+    dialog.close()
+    window.close()
+    window.deleteLater()
+    _settle()
+    return path
+
+
 def render(out: Path) -> list[Path]:
     """Write every screen to `out`; returns the files written."""
     out.mkdir(parents=True, exist_ok=True)
@@ -96,6 +144,7 @@ def render(out: Path) -> list[Path]:
             _shoot(out, "crisis-key", tmp, query="can i", then=lambda w: w.crisis_action.trigger())
         )
         written.append(_shoot(out, "broken-policy", tmp, policy_dir=_broken_policy(tmp)))
+        written.extend(_danger_and_scope_screens(out, tmp))
         app.setPalette(dark_palette())
         written.append(
             _shoot(out, "dark-scheme", tmp, query="can we do this week's session by phone")

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QEvent, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
@@ -32,6 +33,10 @@ from desk.ui.widgets.focus_chain import step
 from desk.ui.widgets.parts import key_text, text_button
 from desk.ui.widgets.strips import CrisisStrip, PolicyBanner
 from desk.ui.widgets.theme import WARNING_MARK
+
+if TYPE_CHECKING:
+    from desk.core.danger.detect import Danger
+    from desk.core.search.ranking import Answer
 
 COPY_SLOTS = 9
 DEFAULT_SIZE = (1180, 780)
@@ -64,7 +69,7 @@ class MainWindow(QMainWindow):
         *,
         book: PolicyBook,
         search: SearchFn,
-        is_crisis: Callable[[str], bool],
+        answer: Callable[[str], Answer],
         settings: QSettings,
         policy_folder: Path | None = None,
         parent: QWidget | None = None,
@@ -97,7 +102,7 @@ class MainWindow(QMainWindow):
         self.policy_tab = PolicyTab(
             book=book,
             search=search,
-            is_crisis=is_crisis,
+            answer=answer,
             actions=PolicyActions(
                 new_call=self.new_call_action,
                 copy=self.copy_actions,
@@ -135,7 +140,7 @@ class MainWindow(QMainWindow):
         self._status: list[QWidget] = [self.folder_status, self.settings_button]  # left to right
 
         self.policy_tab.copied.connect(self._on_copied)
-        self.policy_tab.crisis_suspected.connect(self.crisis_strip.set_alert)
+        self.policy_tab.danger_changed.connect(self._on_danger)
         self._update_key_hint()
 
         self.setTabOrder(self.policy_tab.search_field, self.policy_tab.new_call_button)
@@ -155,6 +160,8 @@ class MainWindow(QMainWindow):
         """Show the crisis script, from whatever tab or topic staff are on."""
         self.tabs.setCurrentWidget(self.policy_tab)
         self.policy_tab.select_topic("crisis")
+        # Already on show further down the page: back to the top, where the steps are.
+        self.policy_tab.view.scroll_to_top()
         self.policy_tab.list.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def new_call(self) -> None:
@@ -268,6 +275,12 @@ class MainWindow(QMainWindow):
         action.triggered.connect(slot)
         self.addAction(action)
         return action
+
+    def _on_danger(self, danger: Danger | None) -> None:
+        if danger is None:
+            self.crisis_strip.set_danger(None)
+        else:
+            self.crisis_strip.set_danger(danger.phrase, danger.sign)
 
     def _on_copied(self, label: str) -> None:
         self.statusBar().showMessage(

@@ -117,3 +117,38 @@ def test_ask_loads_no_qt() -> None:
     )
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["results"][0]["id"] == "instant-messaging"
+
+
+def test_json_says_danger_and_covered(capsys: pytest.CaptureFixture[str]) -> None:
+    """Each line adds "danger" (crisis put first for danger) and "covered" (a topic answers)."""
+    asked = [
+        "can i leave her a message, i took all my xanax",
+        "this billing is killing me, can i text her",
+        "i need to cancel my appointment for thursday",
+        "is this a crisis line",
+    ]
+    assert main(["ask", "--json", *asked]) == 0
+    lines = _json_lines(capsys.readouterr().out)
+    assert [(line["danger"], line["covered"]) for line in lines] == [
+        (True, True),
+        (False, True),
+        (False, False),
+        (False, True),
+    ]
+    assert lines[0]["results"][0]["id"] == "crisis"
+    assert lines[1]["results"][0]["id"] == "texting"
+    assert lines[3]["results"][0]["id"] == "crisis"
+    assert set(lines[2]) == {"question", "results", "danger", "covered"}
+
+
+def test_plain_output_says_danger_and_not_covered_in_words(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """Plain output names the words that suggest danger, and says when the policy is silent."""
+    assert main(["ask", "my 6 year old has been home alone since friday"]) == 0
+    out = capsys.readouterr().out
+    assert "Danger: \u201chome alone\u201d" in out and "crisis script first" in out
+    assert main(["ask", "how do i get a copy of my records"]) == 0
+    out = capsys.readouterr().out
+    assert "Not covered: Not in the communication policy" in out
+    assert "Maybe:" in out or "no matching topic" in out

@@ -150,3 +150,18 @@ def test_show_falls_back_with_warning(run: Runner, broken: Path) -> None:
     assert code == 0 and "Verdict: No" in out
     assert "using the bundled policy" in err
     assert "texting.yaml:" in err and "Traceback" not in err
+
+
+def test_list_and_show_give_the_verdicts_that_are_not_yes_or_no(run: Runner) -> None:
+    """`desk policy` names the crisis row "Act now" and the policy basis "Why", in words."""
+    code, out, _ = run("policy", "list")
+    assert code == 0
+    lines = {line.split()[0]: line for line in out.splitlines() if line.strip()}
+    assert lines["crisis"].endswith("- Act now")
+    assert lines["policy-basis"].endswith("- Why")
+    code, out, _ = run("policy", "list", "--json")
+    rows = {row["id"]: row for row in json.loads(out)}
+    assert (rows["crisis"]["verdict"], rows["crisis"]["label"]) == ("act-now", "Act now")
+    assert (rows["policy-basis"]["verdict"], rows["policy-basis"]["label"]) == ("why", "Why")
+    code, out, _ = run("policy", "show", "crisis")
+    assert "Verdict: Act now" in out

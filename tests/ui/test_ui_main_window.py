@@ -401,7 +401,10 @@ def test_unusable_request_log_leaves_policy_answers_working(
     blocker.write_text("x", encoding="utf-8")
     with caplog.at_level("WARNING", logger="desk"):
         window = open_window(requests=True, data_dir=blocker / "data")
-        qtbot.waitUntil(lambda: "cannot be opened" in window.tabs.widget(1).text())
+        # The tab is mounted after the first paint, which may come after the window is shown.
+        qtbot.waitUntil(
+            lambda: window.tabs.count() > 1 and "cannot be opened" in window.tabs.widget(1).text()
+        )
     notice = window.tabs.widget(1)
     assert isinstance(notice, QLabel)
     assert window.tabs.count() == 2

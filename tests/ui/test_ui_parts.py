@@ -10,6 +10,7 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QColor, QFont, QKeyEvent, QKeySequence, QPalette
 from PySide6.QtWidgets import QApplication
 
+from desk.core.policy.book import VERDICTS
 from desk.tools.screenshots import dark_palette
 
 from desk.ui.policy.search_field import SearchField
@@ -68,8 +69,9 @@ def test_muted_text_stays_readable(qapp, scheme: str) -> None:
 
 def test_verdicts_differ_without_colour() -> None:
     """Each verdict has its own mark and word, so colour is never the only signal."""
-    assert len(set(VERDICT_MARK.values())) == len(VERDICT_MARK) == 3
-    assert len(set(VERDICT_SHORT.values())) == 3
+    assert len(set(VERDICT_MARK.values())) == len(VERDICT_MARK) == len(VERDICTS) == 5
+    assert len(set(VERDICT_SHORT.values())) == 5
+    assert set(VERDICT_MARK) == set(VERDICT_SHORT) == set(VERDICTS)
 
 
 def test_pill_sizes_to_its_text(qtbot) -> None:

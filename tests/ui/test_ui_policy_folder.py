@@ -26,7 +26,7 @@ pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateS
 
 Opener = Callable[..., MainWindow]
 Step = Callable[[PolicyFolderDialog], None]
-BUNDLED_TEXTING = "Counselors don't text with clients"
+BUNDLED_TEXTING = "The practice doesn't text with clients"
 
 
 def _practice_copy(tmp_path: Path, name: str, *, answer: str) -> Path:

@@ -1,1 +1,1 @@
-"""Signs that someone may be in danger, in a caller's words. Imports: core.language."""
+"""Whether a caller's words suggest someone is in danger, and why. Imports: core.language."""

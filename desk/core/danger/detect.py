@@ -3,77 +3,174 @@
 Callers in danger rarely say "crisis". They say "she's been cutting again", "he took a whole
 bottle of pills", "I can't keep going like this", "my brother texted me goodbye". Recognising
 them is deliberately generous: a needless crisis row costs staff a glance, a missed one can
-cost a life. The signs themselves are data, in `desk.core.danger.signs`.
+cost a life. The signs are data: warning words and phrases in `desk.core.danger.signs`,
+situations in `desk.core.danger.situations`, figures of speech in `desk.core.danger.figures`.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
+from desk.core.danger.figures import FIGURES
+from desk.core.danger.patterns import Pattern
 from desk.core.danger.signs import (
     CUTTING_BENIGN,
-    DANGER_WORDS,
     END,
     EXACT_DANGER_WORDS,
+    HYPOTHETICAL,
     IDIOM_NEXT,
     NEGATABLE,
     NEGATIONS,
     NO_IDIOM,
     PATTERNS,
     TYPO_WORDS,
-    Pattern,
+    WORD_SIGNS,
 )
+from desk.core.danger.situations import SITUATIONS
 from desk.core.language.text import normalize, stem
 
-_WORDS = frozenset(stem(w) for w in DANGER_WORDS) | frozenset(DANGER_WORDS)
+#: Word (and stem) -> the warning sign it stands for.
+_WORDS: dict[str, str] = {}
+for _sign, _words in WORD_SIGNS.items():
+    for _word in _words:
+        if _word in EXACT_DANGER_WORDS:
+            continue
+        _WORDS.setdefault(_word, _sign)
+        _WORDS.setdefault(stem(_word), _sign)
+del _sign, _words, _word
+_EXACT = {w: sign for sign, words in WORD_SIGNS.items() for w in words if w in EXACT_DANGER_WORDS}
+_TYPO_SIGN = {
+    "overdose": "an overdose",
+    "overdosed": "an overdose",
+    "emergency": "an emergency",
+    "hopeless": "hopelessness",
+}
+
+
+@dataclass(frozen=True)
+class Danger:
+    """Why a caller's words suggest someone may be in danger.
+
+    Attributes:
+        phrase: the caller's words that showed it, as Desk read them ("took all my xanax").
+        sign: the warning sign, in words staff read ("pills or alcohol").
+    """
+
+    phrase: str
+    sign: str
 
 
 def _deletes(word: str) -> set[str]:
     return {word[:i] + word[i + 1 :] for i in range(len(word))}
 
 
-_TYPO_KEYS: frozenset[str] = frozenset().union(*({w} | _deletes(w) for w in TYPO_WORDS))
-_BY_FIRST: dict[str, tuple[Pattern, ...]] = {}
-for _pattern in PATTERNS:
-    for _first in _pattern.steps[0]:
-        _BY_FIRST[_first] = (*_BY_FIRST.get(_first, ()), _pattern)
-del _pattern, _first
+_TYPO_KEYS: dict[str, str] = {}
+for _typo_word in TYPO_WORDS:
+    for _key in {_typo_word} | _deletes(_typo_word):
+        _TYPO_KEYS.setdefault(_key, _TYPO_SIGN.get(_typo_word, "talk of suicide"))
+del _typo_word, _key
+
+
+def _by_first(patterns: tuple[Pattern, ...]) -> dict[str, tuple[Pattern, ...]]:
+    table: dict[str, tuple[Pattern, ...]] = {}
+    for pattern in patterns:
+        for first in pattern.steps[0]:
+            table[first] = (*table.get(first, ()), pattern)
+    return table
+
+
+_BY_FIRST = _by_first(PATTERNS + SITUATIONS)
+_FIGURES_BY_FIRST = _by_first(FIGURES)
 
 
 def is_crisis(query: str) -> bool:
     """True when a caller's words show any sign of danger to them or to someone else."""
+    return detect(query) is not None
+
+
+def detect(query: str) -> Danger | None:
+    """Whether the caller's words suggest someone may be in danger, and why; None if not.
+
+    Figures of speech ("this billing is killing me") and ruled-out words ("not suicidal") are
+    set aside first; whatever else the question says still counts.
+    """
     words = normalize(query)
     if not words:
-        return False
+        return None
     stems = [stem(w) for w in words]
     stems.append(END)
+    _mask_figures(words, stems)
     present = frozenset(stems)
     for i, (word, s) in enumerate(zip(words, stems, strict=False)):
-        danger = word in _WORDS or s in _WORDS or word in EXACT_DANGER_WORDS
+        if not word:
+            continue
+        sign = _WORDS.get(word) or _WORDS.get(s) or _EXACT.get(word)
         if word in NEGATABLE and not NEGATIONS.isdisjoint(words[max(0, i - 3) : i]):
             continue
-        if danger and stems[i + 1] not in IDIOM_NEXT.get(s, NO_IDIOM):
-            return True
-        if len(word) >= 6 and _is_typo_of_danger(word):
-            return True
+        if word in HYPOTHETICAL and "if" in words[max(0, i - 4) : i]:
+            # "Who do I call if it's a crisis?" asks ahead; any other sign still counts.
+            continue
+        if sign is not None and stems[i + 1] not in IDIOM_NEXT.get(s, NO_IDIOM):
+            return Danger(_phrase(words, i - 1, i + 1), sign)
+        if len(word) >= 6:
+            typo = _typo_sign(word)
+            if typo is not None:
+                return Danger(_phrase(words, i - 1, i + 1), typo)
         if word == "cutting" and (i + 1 == len(words) or words[i + 1] not in CUTTING_BENIGN):
-            return True
+            return Danger(_phrase(words, i - 1, i + 1), "self-harm")
         for pattern in _BY_FIRST.get(s, ()):
-            if _matches(pattern, stems, i) and present.isdisjoint(pattern.benign):
-                return True
+            end = _match_end(pattern, stems, i)
+            if (
+                end >= 0
+                and present.isdisjoint(pattern.benign)
+                and (not pattern.needs or not present.isdisjoint(pattern.needs))
+            ):
+                if pattern.needs:
+                    end = _reach(pattern.needs, stems, end)
+                return Danger(_phrase(words, i, end), pattern.sign)
     if "self" in words:
         # "self-harm" written as two words, one of them misspelled ("self harme").
         joined = "".join(words)
-        return "selfharm" in joined
-    return False
+        if "selfharm" in joined:
+            return Danger("self harm", "self-harm")
+    return None
 
 
-def _is_typo_of_danger(word: str) -> bool:
-    if word in _TYPO_KEYS:
-        return True
-    return any(variant in _TYPO_KEYS for variant in _deletes(word))
+def _phrase(words: list[str], start: int, end: int) -> str:
+    return " ".join(w for w in words[max(0, start) : end + 1] if w)
 
 
-def _matches(pattern: Pattern, stems: list[str], start: int) -> bool:
-    """Whether the steps after the first follow stems[start] in order, within the gap."""
+def _reach(needed: frozenset[str], stems: list[str], end: int) -> int:
+    """`end`, moved on to a needed word that follows closely ("took all my" -> "... xanax")."""
+    for j in range(end + 1, min(len(stems), end + 4)):
+        if stems[j] in needed:
+            return j
+    return end
+
+
+def _mask_figures(words: list[str], stems: list[str]) -> None:
+    """Blank out figures of speech in place, so no sign can be read from their words."""
+    for i in range(len(words)):
+        for figure in _FIGURES_BY_FIRST.get(stems[i], ()):
+            end = _match_end(figure, stems, i)
+            if end >= 0 and figure.benign.isdisjoint(stems[max(0, i - 3) : i]):
+                for j in range(i, end + 1):
+                    words[j] = stems[j] = ""
+
+
+def _typo_sign(word: str) -> str | None:
+    found = _TYPO_KEYS.get(word)
+    if found is not None:
+        return found
+    for variant in _deletes(word):
+        found = _TYPO_KEYS.get(variant)
+        if found is not None:
+            return found
+    return None
+
+
+def _match_end(pattern: Pattern, stems: list[str], start: int) -> int:
+    """Where the pattern's last step matched, following stems[start]; -1 if it does not."""
     positions = [start]
     for step in pattern.steps[1:]:
         nxt: list[int] = []
@@ -82,10 +179,13 @@ def _matches(pattern: Pattern, stems: list[str], start: int) -> bool:
                 if stems[j] in step:
                     nxt.append(j)
         if not nxt:
-            return False
+            return -1
         positions = nxt
     if pattern.not_followed_by:
-        return any(
-            not pattern.not_followed_by.intersection(stems[pos + 1 : pos + 4]) for pos in positions
-        )
-    return True
+        ends = [
+            pos
+            for pos in positions
+            if not pattern.not_followed_by.intersection(stems[pos + 1 : pos + 4])
+        ]
+        return ends[0] if ends else -1
+    return positions[0]

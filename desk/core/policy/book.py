@@ -13,8 +13,20 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
-Verdict = Literal["yes", "no", "conditional"]
-VERDICTS: tuple[Verdict, ...] = ("yes", "no", "conditional")
+Verdict = Literal["yes", "no", "conditional", "act-now", "why"]
+#: yes / no / only if answer "may I?"; `act-now` is for a topic that is a thing to do at once
+#: (a caller in danger), `why` for one that explains (why the policy exists).
+VERDICTS: tuple[Verdict, ...] = ("yes", "no", "conditional", "act-now", "why")
+#: Each verdict in words, so colour is never the only signal.
+VERDICT_WORDS: dict[str, str] = {
+    "yes": "Yes",
+    "no": "No",
+    "conditional": "Only if",
+    "act-now": "Act now",
+    "why": "Why",
+}
+#: What Desk says when no topic answers a question, unless practice.yaml says otherwise.
+DEFAULT_NOT_COVERED = "Not in the communication policy: take a message for the office manager."
 
 #: The checklist rows, in the order staff see them. Other code and tests refer to these ids.
 TOPIC_IDS: tuple[str, ...] = (
@@ -64,6 +76,7 @@ class Practice:
     policy_version: str
     effective_date: str
     crisis_resources: tuple[CrisisResource, ...] = ()
+    not_covered: str = DEFAULT_NOT_COVERED
 
     def placeholders(self) -> dict[str, str]:
         """Values for `{placeholder}` names in scripts."""
@@ -142,7 +155,7 @@ class Topic:
         """The verdict as words, so colour is never the only signal."""
         if self.verdict == "conditional":
             return f"Only if {self.condition}" if self.condition else "Only if"
-        return "Yes" if self.verdict == "yes" else "No"
+        return VERDICT_WORDS[self.verdict]
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -190,6 +190,7 @@ class _Corrupt(Exception):
 def _plain(book: PolicyBook) -> dict[str, Any]:
     p = book.practice
     practice: dict[str, Any] = {k: getattr(p, k) for k in PRACTICE_TEXT_FIELDS}
+    practice["not_covered"] = p.not_covered
     practice["crisis_resources"] = [
         {"name": r.name, "contact": r.contact, "how": r.how, "guidance": r.guidance}
         for r in p.crisis_resources
@@ -222,6 +223,7 @@ def _book(data: Any, directory: Path) -> PolicyBook:
     p = data["practice"]
     practice = Practice(
         **{k: _text(p[k]) for k in PRACTICE_TEXT_FIELDS},
+        not_covered=_text(p["not_covered"]),
         crisis_resources=tuple(
             CrisisResource(
                 name=_text(r["name"]),

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from desk.core.policy.book import (
+    DEFAULT_NOT_COVERED,
     MAX_ANSWER,
     MAX_SCRIPT_SPOKEN,
     MAX_SOURCE_SECTION,
@@ -101,7 +102,7 @@ def _load_practice(path: Path, issues: list[PolicyIssue]) -> Practice | None:
     root = f.read()
     if root is None:
         return None
-    keys = (*PRACTICE_TEXT_FIELDS, "crisis_resources")
+    keys = (*PRACTICE_TEXT_FIELDS, "crisis_resources", "not_covered")
     f.mapping(root, "practice", keys, PRACTICE_TEXT_FIELDS)
     values = {k: f.text(root, k, "", one_line=True) for k in PRACTICE_TEXT_FIELDS}
     resources = []
@@ -114,9 +115,13 @@ def _load_practice(path: Path, issues: list[PolicyIssue]) -> Practice | None:
         guidance = f.flag(m, "guidance", what) if "guidance" in m.values else True
         if name is not None and contact is not None and how is not None:
             resources.append(CrisisResource(name=name, contact=contact, how=how, guidance=guidance))
+    not_covered = (
+        f.text(root, "not_covered", "", one_line=True) if "not_covered" in root.values else None
+    )
     if f.count:
         return None
     return Practice(
+        not_covered=not_covered or DEFAULT_NOT_COVERED,
         name=values["name"] or "",
         office_phone=values["office_phone"] or "",
         website=values["website"] or "",
@@ -216,7 +221,7 @@ def _load_topic(path: Path, topic_id: str, issues: list[PolicyIssue]) -> _Loaded
             root.values["verdict"].line,
             "a conditional verdict needs 'condition' (a few words: when it is yes)",
         )
-    elif verdict in ("yes", "no") and "condition" in root.values:
+    elif verdict is not None and verdict != "conditional" and "condition" in root.values:
         f.error(root.values["condition"].line, "'condition' applies only to verdict conditional")
     guidance = f.flag(root, "guidance", "")
     scripts = _scripts(f, root)
@@ -338,7 +343,7 @@ def _verdict(f: FieldReader, root: Map) -> Verdict | None:
     for verdict in VERDICTS:
         if text == verdict:
             return verdict
-    f.error(node.line, "'verdict': expected yes, no or conditional")
+    f.error(node.line, "'verdict': expected yes, no, conditional, act-now or why")
     return None
 
 

@@ -4,17 +4,19 @@ The index is built once per policy book and answers in well under a millisecond,
 can search on every keystroke. Question words are matched by stem, slang and typo to the
 policy's own words, after setting aside the practice's own name and idioms ("sick of phone
 tag"); topics are scored BM25-like over weighted fields with a bonus for word pairs ("leave a
-message"); see `desk.core.search.index`. Danger always wins: if the question shows any sign of
-it, the crisis topic comes first whatever else matched.
+message"); see `desk.core.search.index`. Danger is its own signal (`desk.core.danger`): when
+the question shows a sign of it, the crisis topic comes first whatever else matched, and the
+answer says why. A question the policy is silent on is marked not covered
+(`desk.core.search.scope`), so its weak matches read as "maybe", not as the answer.
 """
 
 from __future__ import annotations
 
 import heapq
-from dataclasses import dataclass
 from operator import itemgetter
 
-from desk.core.danger.detect import is_crisis
+from desk.core.danger.cues import possible_danger
+from desk.core.danger.detect import Danger, detect, is_crisis
 from desk.core.language.text import drop_idioms, merge_compounds, normalize, stem
 from desk.core.language.words import (
     GENERIC_WEIGHT,
@@ -27,6 +29,13 @@ from desk.core.language.words import (
     WEAK_WORDS,
 )
 from desk.core.policy.book import PolicyBook
+from desk.core.search.answer import (
+    CRISIS_TOPIC,
+    Answer,
+    Hit,
+    asked_from,
+    asks_about_the_line,
+)
 from desk.core.search.index import (
     PAIR_SPAN,
     PHRASE_FIELDS,
@@ -35,10 +44,10 @@ from desk.core.search.index import (
     build_postings,
     topic_fields,
 )
+from desk.core.search.scope import WEAK_SCORE, off_policy_subject
 
-__all__ = ["CRISIS_TOPIC", "Hit", "SearchIndex", "is_crisis"]
+__all__ = ["CRISIS_TOPIC", "Answer", "Danger", "Hit", "SearchIndex", "detect", "is_crisis"]
 
-CRISIS_TOPIC = "crisis"
 
 #: Trust in a typo reading by edit distance; 0 is a misspelt form of a known word ("phonee").
 _TYPO_WEIGHT = {0: 0.8, 1: 0.8, 2: 0.55}
@@ -51,14 +60,10 @@ _Group = tuple[float, int, dict[int, float]]
 _value = itemgetter(1)
 #: How much the crisis topic's score counts when the question shows no sign of danger.
 _CALM_CRISIS_WEIGHT = 0.4
-
-
-@dataclass(frozen=True)
-class Hit:
-    """One ranked topic. `score` is in (0, 1]: how much of the question the topic explains."""
-
-    topic_id: str
-    score: float
+#: How much the story before a caller's question counts against the question itself.
+_STORY_WEIGHT = 0.5
+#: A calm question's crisis topic, when it would lead, scores just under the topic it follows.
+_SECOND = 0.999
 
 
 def _by_score(hit: Hit) -> float:
@@ -94,6 +99,14 @@ class SearchIndex:
         self._synonyms = self._build_synonyms()
         self._typos: TypoFinder | None = None
         self._name = tuple(normalize(book.practice.name))
+        # Subject words a topic answers: its one-word keywords and its title's words.
+        self._subjects = frozenset(
+            w
+            for t in book.topics
+            for text in (*t.keywords, t.title)
+            for w in normalize(text)
+            if len(normalize(text)) == 1 or text == t.title
+        )
         self._cache: dict[str, _Word] = {}
 
     def _stem(self, word: str) -> str:
@@ -129,20 +142,42 @@ class SearchIndex:
             query: the caller's words as typed, typos and slang included.
             top: at most this many hits (None: every topic that matched).
         """
+        return list(self.answer(query, top=top).hits)
+
+    def answer(self, query: str, *, top: int | None = None) -> Answer:
+        """The ranked topics for a question, whether it suggests danger, and whether a topic
+        answers it. A blank question has no hits, no danger, and counts as covered.
+        """
         if top is not None and top <= 0:
-            return []
+            return Answer((), None, True)
         words = normalize(query)
         if not words:
-            return []
-        words = merge_compounds(drop_idioms(self._without_name(words)), self._known)
+            return Answer((), None, True)
+        plain = self._without_name(words)
+        words = merge_compounds(drop_idioms(plain), self._known)
+        danger = detect(query)
+        hits: list[Hit]
         if self._crisis is None:
-            return [Hit(self._ids[doc], score) for doc, score in self._rank(words, top)]
-        if not is_crisis(query):
-            return self._calm(self._rank(words, None if top is None else top + 1), top)
-        ranked = self._rank(words, top)
-        others = [Hit(self._ids[doc], score) for doc, score in ranked if doc != self._crisis]
-        hits = [Hit(CRISIS_TOPIC, 1.0), *others]
-        return hits if top is None else hits[:top]
+            hits = [Hit(self._ids[doc], score) for doc, score in self._rank(words, top)]
+        elif danger is None and not asks_about_the_line(plain):
+            hits = self._calm(self._rank(words, None if top is None else top + 1), top)
+            if possible_danger(query):
+                hits = self._crisis_in_view(hits, top)
+        elif danger is None:
+            # "Is this a crisis line?" asks about the line: the crisis topic answers it.
+            hits = [Hit(self._ids[doc], score) for doc, score in self._rank(words, top)]
+        else:
+            ranked = self._rank(words, top)
+            others = [Hit(self._ids[doc], score) for doc, score in ranked if doc != self._crisis]
+            hits = [Hit(CRISIS_TOPIC, 1.0), *others]
+            if top is not None:
+                hits = hits[:top]
+        if danger is not None:
+            return Answer(tuple(hits), danger, True)
+        subject = None if asks_about_the_line(plain) else off_policy_subject(plain, self._subjects)
+        calm = [h for h in hits if h.topic_id != CRISIS_TOPIC or h.score >= WEAK_SCORE]
+        covered = subject is None and bool(calm) and calm[0].score >= WEAK_SCORE
+        return Answer(tuple(hits), None, covered, subject)
 
     def _without_name(self, words: list[str]) -> list[str]:
         """The words without the practice's own name: "Caring Counseling" is not a topic."""
@@ -160,18 +195,36 @@ class SearchIndex:
                 i += 1
         return out
 
+    def _crisis_in_view(self, hits: list[Hit], top: int | None) -> list[Hit]:
+        """The crisis row among the first three, never first, when the words come near danger."""
+        if self._crisis is None or any(h.topic_id == CRISIS_TOPIC for h in hits[:3]):
+            return hits
+        others = [h for h in hits if h.topic_id != CRISIS_TOPIC]
+        if not others:
+            return hits
+        at = min(2, len(others))
+        # Scored between its neighbours, so the ranking stays in score order.
+        below = others[at].score if at < len(others) else 0.0
+        crisis = Hit(CRISIS_TOPIC, max(below, others[at - 1].score * _SECOND))
+        placed = [*others[:at], crisis, *others[at:]]
+        return placed if top is None else placed[:top]
+
     def _calm(self, ranked: list[tuple[int, float]], top: int | None) -> list[Hit]:
         """Hits for a question with no sign of danger: the crisis topic counts for less.
 
         Its words are danger words, so when `is_crisis` finds none of them meant ("hurt her
         feelings"), it still competes (for "what if it's urgent") but rarely
-        comes first. `ranked` holds one topic more than `top`, so the demotion stays exact.
+        comes first; when it would, it goes second, so the crisis topic leads only for danger
+        or a question about the crisis line. `ranked` holds one topic more than `top`, so the
+        demotion stays exact.
         """
         hits = [
             Hit(self._ids[doc], score * _CALM_CRISIS_WEIGHT if doc == self._crisis else score)
             for doc, score in ranked
         ]
         hits.sort(key=_by_score)
+        if len(hits) > 1 and hits[0].topic_id == CRISIS_TOPIC:
+            hits[0], hits[1] = hits[1], Hit(CRISIS_TOPIC, hits[1].score * _SECOND)
         return hits if top is None else hits[:top]
 
     def _rank(self, words: list[str], limit: int | None) -> list[tuple[int, float]]:
@@ -219,11 +272,17 @@ class SearchIndex:
         generic: list[_Group] = []
         seen: set[_Resolved] = set()
         last_self = max((i for i, w in enumerate(words) if w in SELF_WORDS), default=-1)
+        story_end = asked_from(words)
         for i, word in enumerate(words):
             if word in STOPWORDS:
                 continue
             entry = self._resolve(word)
             terms, group = entry.terms, entry.group
+            # "I left a message but she didn't call back, can I text her?": what came before
+            # the question is the story; the question says which answer the caller wants.
+            if i < story_end and group is not None:
+                terms = tuple((t, w * _STORY_WEIGHT) for t, w in terms)
+                group = _merge([(self._postings[t], self._term_max[t], w) for t, w in terms])
             # "why can't I ...": the caller wants to do something, not to debate the rule.
             if i < last_self and group is not None and any(t in REASON_TERMS for t, _ in terms):
                 terms = tuple((t, w * WEAK_WEIGHT) for t, w in terms)

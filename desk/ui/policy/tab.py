@@ -1,13 +1,16 @@
 """The "Policy answers" tab: search on top, the checklist on the left, the topic on the right.
 
 Every keystroke re-ranks the checklist through the core search index and selects the best
-match, so the answer is on screen before staff finish typing.
+match, so the answer is on screen before staff finish typing. Two signals come with each
+answer: danger (the window's strip says why) and whether the policy covers the question at all;
+when it does not, the practice's message shows above the list and the rows are only "maybe".
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QAction
@@ -21,23 +24,27 @@ from PySide6.QtWidgets import (
 
 from desk.core.policy.book import PolicyBook, Topic
 
+if TYPE_CHECKING:
+    from desk.core.search.ranking import Answer
+
 from desk.ui.policy.search_field import SearchField
 from desk.ui.policy.topic_list import TopicList
 from desk.ui.policy.topic_model import SearchFn, TopicListModel, TopicRole, TopicSearchProxy
 from desk.ui.policy.topic_view import TopicView
-from desk.ui.widgets.parts import ActionButton
-from desk.ui.widgets.theme import muted_text
+from desk.ui.widgets.parts import ActionButton, Card
+from desk.ui.widgets.theme import WARNING_MARK, muted_text
 
 
 class PolicyTab(QWidget):
     """Search, checklist and topic page, wired together.
 
     Signals:
-        crisis_suspected(bool): whether the typed question sounds like danger.
+        danger_changed(object): the typed question's `Danger` (why it sounds like danger), or
+            None.
         copied(str): a script was put on the clipboard; carries the script's label.
     """
 
-    crisis_suspected = Signal(bool)
+    danger_changed = Signal(object)
     copied = Signal(str)
 
     def __init__(
@@ -45,12 +52,13 @@ class PolicyTab(QWidget):
         *,
         book: PolicyBook,
         search: SearchFn,
-        is_crisis: Callable[[str], bool],
+        answer: Callable[[str], Answer],
         actions: PolicyActions,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self._is_crisis = is_crisis
+        self._answer = answer
+        self._book = book
         self._actions = actions
         self.model = TopicListModel(book=book, parent=self)
         self.proxy = TopicSearchProxy(search=search, parent=self)
@@ -90,6 +98,8 @@ class PolicyTab(QWidget):
         label_row.addWidget(self.list_label)
         label_row.addStretch(1)
         label_row.addWidget(self.hint)
+        self.not_covered = NotCoveredNote()
+        left_col.addWidget(self.not_covered)
         left_col.addLayout(label_row)
         left_col.addWidget(self.list, 1)
 
@@ -129,6 +139,7 @@ class PolicyTab(QWidget):
         may not match the new one.
         """
         shown = self.current_topic.id if self.current_topic else None
+        self._book = book
         self.model.set_book(book)
         old = self.view
         sizes = self.splitter.sizes()
@@ -200,10 +211,19 @@ class PolicyTab(QWidget):
 
     def _on_query(self, text: str) -> None:
         self.proxy.set_query(text)
-        self._update_label()
-        self.crisis_suspected.emit(bool(text.strip()) and self._is_crisis(text))
+        answer = self._answer(text) if text.strip() else None
+        self.danger_changed.emit(answer.danger if answer is not None else None)
+        covered = answer is None or answer.covered
+        self.not_covered.show_message(None if covered else self._book.practice.not_covered)
+        self._update_label(covered=covered)
+        if not covered:
+            # Weak matches stay in the list as "maybe"; none is shown, or marked, as the answer.
+            self.list.selectionModel().clear()
+            self.list.scrollToTop()
+            self.view.show_not_covered(text.strip(), self._book.practice.not_covered)
+            return
         if self.proxy.rowCount() == 0:
-            self.list.selectionModel().clearCurrentIndex()
+            self.list.selectionModel().clear()
             self.view.show_no_match(text.strip())
             return
         if self.proxy.query or not self.list.currentIndex().isValid():
@@ -213,9 +233,11 @@ class PolicyTab(QWidget):
             self.list.scrollTo(self.list.currentIndex())
             self._on_current(self.list.currentIndex())
 
-    def _update_label(self) -> None:
+    def _update_label(self, *, covered: bool = True) -> None:
         n = self.proxy.rowCount()
-        if not self.proxy.query:
+        if not covered and n:
+            self.list_label.setText(f"&Maybe, not the answer ({n}):")
+        elif not self.proxy.query:
             self.list_label.setText(f"&Topics ({n})")
         elif n == 0:
             self.list_label.setText("&Topics: no match")
@@ -243,6 +265,33 @@ class PolicyTab(QWidget):
         topic = current.data(TopicRole) if current.isValid() else None
         if isinstance(topic, Topic) and topic is not self.view.topic:
             self.view.show_topic(topic)
+
+
+class NotCoveredNote(Card):
+    """Above the list: the communication policy does not answer this question; what to do."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(kind="warning", parent=parent)
+        self.setObjectName("notCovered")
+        self.label = QLabel()
+        self.label.setWordWrap(True)
+        self.label.setTextFormat(Qt.TextFormat.PlainText)
+        font = self.label.font()
+        font.setBold(True)
+        self.label.setFont(font)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(10, 6, 10, 6)
+        row.addWidget(self.label)
+        self.setAccessibleName("Not in the policy")
+        self.hide()
+
+    def show_message(self, message: str | None) -> None:
+        """Show the practice's not-covered message, or hide when a topic answers."""
+        if message is None:
+            self.hide()
+            return
+        self.label.setText(f"{WARNING_MARK}  {message}")
+        self.show()
 
 
 @dataclass(frozen=True, kw_only=True)

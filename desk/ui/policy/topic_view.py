@@ -108,6 +108,19 @@ class TopicView(QWidget):
         )
         self._stack.setCurrentIndex(1)
 
+    def show_not_covered(self, query: str, message: str) -> None:
+        """Say that the communication policy does not answer this, and what to do instead."""
+        self._empty.setText(
+            f"\u201c{query}\u201d\n\n{message}\n\n"
+            "The rows on the left only share words with the question: they are maybes, not "
+            "the answer (\u2193 to look at one).\nIf the caller may be in danger, press F2."
+        )
+        self._stack.setCurrentIndex(1)
+
+    def scroll_to_top(self) -> None:
+        """Back to the top of the page: the verdict, the answer and the first steps."""
+        self._scroll.verticalScrollBar().setValue(0)
+
     def copy_script(self, number: int) -> bool:
         """Put script `number` (1-based) of the shown topic on the clipboard."""
         topic = self.topic
@@ -170,13 +183,13 @@ class TopicView(QWidget):
         answer.setAccessibleName("Answer")
         col.addWidget(answer)
 
+        # A topic to act on (a caller in danger) shows what staff must do before what they say,
+        # so the steps are on screen without scrolling on a 768-pixel-high desk screen.
+        steps_first = topic.verdict == "act-now" or topic.id == "crisis"
+        if steps_first:
+            col.addWidget(self._checklist_block(topic, title="Do now: staff chec&klist"))
         if topic.id == "crisis" and self._book.practice.crisis_resources:
             col.addWidget(self._crisis_card())
-        # In a crisis what staff must do comes before what they say, so the steps are on screen
-        # without scrolling on a 768-pixel-high desk screen.
-        steps_first = topic.id == "crisis"
-        if steps_first:
-            col.addWidget(self._checklist_block(topic))
 
         col.addWidget(SectionHeading("Say to the caller"))
         self.copy_buttons = []
@@ -292,12 +305,13 @@ class TopicView(QWidget):
             grid.addLayout(row)
         return card
 
-    def _checklist_block(self, topic: Topic) -> QWidget:
+    def _checklist_block(self, topic: Topic, *, title: str = "Staff chec&klist") -> QWidget:
         block = QWidget()
+        block.setObjectName("checklistBlock")
         col = QVBoxLayout(block)
         col.setContentsMargins(0, 0, 0, 0)
         col.setSpacing(2)
-        heading = SectionHeading("Staff chec&klist")
+        heading = SectionHeading(title)
         col.addWidget(heading)
         ticks = self._ticks.setdefault(topic.id, set())
         self.check_rows = []

@@ -209,9 +209,12 @@ class Card(QFrame):
             bg, border = s.bg, s.border
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setPen(QPen(border, 1))
+        # An alert is drawn with a heavier edge: its colour is never the only change.
+        width = 3 if self.kind == "crisis-alert" else 1
+        painter.setPen(QPen(border, width))
         painter.setBrush(bg)
-        painter.drawRoundedRect(QRectF(self.rect()).adjusted(0.5, 0.5, -0.5, -0.5), 6, 6)
+        inset = width / 2
+        painter.drawRoundedRect(QRectF(self.rect()).adjusted(inset, inset, -inset, -inset), 6, 6)
 
 
 def text_button(text: str, *, parent: QWidget | None = None) -> QPushButton:

@@ -1,8 +1,10 @@
 """Full-width strips above the tabs: the crisis strip and the broken-policy banner.
 
 The crisis strip is always on screen, on every tab, because the office line is not a crisis
-line and staff must never hunt for what to do. The banner shows only when the practice's policy
-folder could not be used, naming the first problems by file and line.
+line and staff must never hunt for what to do. When the caller's words suggest danger, it says
+so in words, quoting the words that did, with a heavier edge: never by colour alone. The
+banner shows only when the practice's policy folder could not be used, naming the first
+problems by file and line.
 """
 
 from __future__ import annotations
@@ -27,6 +29,10 @@ class CrisisStrip(Card):
         "  Open the crisis script:"
     )
     ALERT = f"{WARNING_MARK}  The caller's words suggest danger. Open the crisis script now:"
+    DANGER = (
+        "\u203c DANGER \u2013 the caller said \u201c{phrase}\u201d ({sign}). The crisis "
+        "script is shown first; the answer to their question is the next row (\u2193)."
+    )
 
     def __init__(self, *, action: QAction, parent: QWidget | None = None) -> None:
         super().__init__(kind="crisis", parent=parent)
@@ -48,12 +54,15 @@ class CrisisStrip(Card):
     def alert(self) -> bool:
         return self._alert
 
-    def set_alert(self, alert: bool) -> None:
-        """Emphasise the strip while the typed question sounds like danger."""
-        if alert == self._alert:
+    def set_danger(self, phrase: str | None, sign: str = "") -> None:
+        """Say why the question sounds like danger (the caller's words), or go back to calm."""
+        alert = phrase is not None
+        text = self.DANGER.format(phrase=phrase, sign=sign) if alert else self.CALM
+        self.setAccessibleDescription(text)
+        if text == self.message.text():
             return
         self._alert = alert
-        self.message.setText(self.ALERT if alert else self.CALM)
+        self.message.setText(text)
         font = QFont(self.message.font())
         font.setBold(alert)
         self.message.setFont(font)

@@ -11,8 +11,20 @@ from dataclasses import dataclass
 
 from PySide6.QtGui import QColor, QPalette
 
-VERDICT_MARK = {"yes": "\u2713", "no": "\u2717", "conditional": "\u25d0"}
-VERDICT_SHORT = {"yes": "Yes", "no": "No", "conditional": "Only if"}
+VERDICT_MARK = {
+    "yes": "\u2713",
+    "no": "\u2717",
+    "conditional": "\u25d0",
+    "act-now": "\u203c",
+    "why": "\u2139",
+}
+VERDICT_SHORT = {
+    "yes": "Yes",
+    "no": "No",
+    "conditional": "Only if",
+    "act-now": "Act now",
+    "why": "Why",
+}
 
 GUIDANCE_TEXT = "Practice guidance \u2013 confirm with the office"
 WARNING_MARK = "\u26a0"
@@ -31,6 +43,8 @@ _LIGHT = {
     "yes": ("#116329", "#dcf5e3", "#4b9761"),
     "no": ("#a4161a", "#fde4e3", "#d26968"),
     "conditional": ("#7a4d00", "#fff0c7", "#aa812a"),
+    "act-now": ("#ffffff", "#b3261e", "#8f1115"),
+    "why": ("#1f4f8f", "#e3eefc", "#6289be"),
     "crisis": ("#8f1115", "#fde4e3", "#cb6b68"),
     "crisis-alert": ("#8f1115", "#fbd0ce", "#b3261e"),
     "warning": ("#6b4400", "#fff3cd", "#ab8630"),
@@ -40,6 +54,8 @@ _DARK = {
     "yes": ("#8ee6a8", "#163a22", "#39774b"),
     "no": ("#ffaaa3", "#4a1c1a", "#a6544e"),
     "conditional": ("#f7d36b", "#3f3210", "#826825"),
+    "act-now": ("#ffffff", "#a52a24", "#ff8a80"),
+    "why": ("#a9c8f5", "#1b2d47", "#4e6e9c"),
     "crisis": ("#ffb3ad", "#4f1a18", "#ab514c"),
     "crisis-alert": ("#ffb3ad", "#6a1f1c", "#ff8a80"),
     "warning": ("#f7d36b", "#3d3110", "#826825"),
@@ -53,7 +69,8 @@ def is_dark(palette: QPalette) -> bool:
 
 
 def swatch(kind: str, palette: QPalette) -> Swatch:
-    """Colours for a verdict (`yes`, `no`, `conditional`) or `crisis`, `warning`, `guidance`."""
+    """Colours for a verdict (`yes`, `no`, `conditional`, `act-now`, `why`) or `crisis`,
+    `warning`, `guidance`."""
     fg, bg, border = (_DARK if is_dark(palette) else _LIGHT)[kind]
     return Swatch(QColor(fg), QColor(bg), QColor(border))
 

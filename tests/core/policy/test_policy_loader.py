@@ -148,9 +148,38 @@ def test_wrongly_typed_fields(policy: Path, old: str, new: str, expected: str) -
 
 
 def test_bad_verdict(policy: Path) -> None:
-    """Only yes, no and conditional are verdicts."""
+    """Only yes, no, conditional, act-now and why are verdicts."""
     _write_topic(policy, "texting", _MINIMAL.replace("verdict: no", "verdict: maybe"))
-    assert _one(policy, "verdict").line == 2
+    issue = _one(policy, "verdict")
+    assert issue.line == 2 and "act-now or why" in str(issue)
+
+
+@pytest.mark.parametrize(("verdict", "word"), [("act-now", "Act now"), ("why", "Why")])
+def test_verdicts_that_are_not_yes_or_no(policy: Path, verdict: str, word: str) -> None:
+    """A topic that is a thing to do or an explanation has its own verdict and word."""
+    _write_topic(policy, "texting", _MINIMAL.replace("verdict: no", f"verdict: {verdict}"))
+    topic = load_policy(policy).topic("texting")
+    assert topic.verdict == verdict and topic.verdict_label == word
+
+
+def test_no_condition_on_act_now(policy: Path) -> None:
+    """A condition on an act-now verdict is an error: only "only if" has a condition."""
+    body = _MINIMAL.replace("verdict: no", "verdict: act-now\ncondition: sometimes")
+    _write_topic(policy, "texting", body)
+    assert "only to verdict conditional" in str(_one(policy, "condition"))
+
+
+def test_not_covered_message_is_the_practices(policy: Path) -> None:
+    """practice.yaml may say what to do with a question the policy is silent on; without it,
+    Desk says the communication policy does not cover it."""
+    path = policy / "practice.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert load_policy(policy).practice.not_covered.startswith("Not in the communication")
+    kept = "\n".join(line for line in text.splitlines() if not line.startswith("not_covered"))
+    path.write_text(kept + "\n", encoding="utf-8")
+    assert load_policy(policy).practice.not_covered.startswith("Not in the communication")
+    path.write_text(kept + "\nnot_covered: Ask Dana at the front office.\n", encoding="utf-8")
+    assert load_policy(policy).practice.not_covered == "Ask Dana at the front office."
 
 
 def test_conditional_needs_condition(policy: Path) -> None:
@@ -279,7 +308,8 @@ def test_unquoted_numbers_read_as_text(policy: Path) -> None:
     """`contact: 911` and `policy_version: 2026.1` need no quotes."""
     path = policy / "practice.yaml"
     text = path.read_text(encoding="utf-8").replace('contact: "911"', "contact: 911")
-    path.write_text(text.replace('policy_version: "2026.1"', "policy_version: 2026.10"), "utf-8")
+    text = text.replace("policy_version: to be confirmed", "policy_version: 2026.10")
+    path.write_text(text, "utf-8")
     practice = load_policy(policy).practice
     assert practice.crisis_resources[0].contact == "911"
     assert practice.policy_version == "2026.10"

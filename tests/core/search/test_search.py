@@ -17,9 +17,17 @@ QUESTIONS = Path(__file__).resolve().parents[2] / "data" / "caller_questions.yam
 TOP1_GOAL = 0.90
 
 
+#: The label of a question no topic answers (the communication policy is silent on it).
+OUT_OF_SCOPE = "out-of-scope"
+
+
 def _questions() -> list[tuple[str, str]]:
     data = yaml.safe_load(QUESTIONS.read_text(encoding="utf-8"))
     return [(str(item["q"]), str(item["topic"])) for item in data["questions"]]
+
+
+def _in_scope() -> list[tuple[str, str]]:
+    return [(q, topic) for q, topic in _questions() if topic != OUT_OF_SCOPE]
 
 
 @pytest.fixture(scope="module")
@@ -36,7 +44,8 @@ def _top(index: SearchIndex, question: str) -> str | None:
 
 
 def test_evaluation_set_is_large_varied_and_valid(book: PolicyBook) -> None:
-    """The set has 300+ questions, 100+ crisis ones, every topic, and only real topic ids.
+    """The set has 300+ questions, 100+ crisis and 20+ out-of-scope ones, every topic, and
+    only real topic ids.
 
     A new topic needs caller questions here too: search quality is measured per topic.
     """
@@ -44,7 +53,8 @@ def test_evaluation_set_is_large_varied_and_valid(book: PolicyBook) -> None:
     topics = [topic for _, topic in questions]
     assert len(questions) >= 300
     assert topics.count("crisis") >= 100
-    assert set(topics) == {t.id for t in book.topics}
+    assert topics.count(OUT_OF_SCOPE) >= 20
+    assert set(topics) == {t.id for t in book.topics} | {OUT_OF_SCOPE}
     assert len({q.lower() for q, _ in questions}) == len(questions), "duplicate question"
 
 
@@ -56,8 +66,8 @@ def test_evaluation_questions_are_not_the_policy_phrasings(book: PolicyBook) -> 
 
 
 def test_top1_on_caller_questions(index: SearchIndex) -> None:
-    """At least 90% of caller questions rank the expected topic first."""
-    questions = _questions()
+    """At least 90% of caller questions a topic answers rank that topic first."""
+    questions = _in_scope()
     misses = [
         f"{q!r}: expected {want}, got {got}"
         for q, want in questions
@@ -337,9 +347,11 @@ def test_everyday_phrases_are_not_danger(question: str) -> None:
     assert not is_crisis(question)
 
 
-def test_generous_idioms_stay_danger() -> None:
-    """An idiom that says kill or die about oneself still raises crisis: a glance is cheap."""
-    assert is_crisis("ugh the traffic is killing me")
+def test_a_thing_killing_me_is_a_figure_a_person_is_not() -> None:
+    """ "The traffic is killing me" is a figure of speech; "he is killing me" is danger."""
+    assert not is_crisis("ugh the traffic is killing me")
+    assert is_crisis("he is killing me")
+    assert is_crisis("my husband will kill me if i leave")
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,44 @@
+"""Words that may point at danger without showing it: enough to keep the crisis row in view.
+
+When no sign of danger is found, a question can still carry a word from the world of danger
+(pills, a rope, a bruise, voices, goodbye) or a child with fear. Such a question does not
+raise the alarm, and the crisis row does not lead; it is kept among the first three rows, so
+staff can see it if the caller's next words change the picture. Data for
+`desk.core.search.ranking`.
+"""
+
+from __future__ import annotations
+
+from desk.core.language.text import normalize
+from desk.core.language.words import word_list
+
+_CUES: dict[str, list[str]] = {
+    "person": word_list("""
+        kid kids child children baby toddler infant son daughter boy girl myself himself herself
+    """),
+    "finality": word_list("goodbye goodbyes forever farewell testament lethal"),
+    "means": word_list("""
+        pills pill meds tablets rope gun guns pistol rifle knife knives razor ledge tylenol bleach
+        handful overdose
+    """),
+    "substance": word_list("drunk vodka whiskey liquor drugs alcohol"),
+    "distress": word_list("scared afraid terrified hopeless worthless desperate panicking"),
+    "harm": word_list("""
+        hurting hits hitting burns burned bruise bruises choke choked beat beats punched slapped
+        kicked
+    """),
+    "unreal": word_list("voices cameras signals chip devil demons spying imposter"),
+}
+_STRONG = frozenset(("finality", "means", "substance", "harm", "unreal"))
+#: Matched as written, not by stem: "hurting" is a cue, "hurt her feelings" is not.
+_CUE: dict[str, str] = {word: kind for kind, words in _CUES.items() for word in words}
+
+
+def possible_danger(query: str) -> bool:
+    """Whether the words come near danger: one telling word, or a child and fear together."""
+    kinds = set()
+    for word in normalize(query):
+        kind = _CUE.get(word)
+        if kind is not None:
+            kinds.add(kind)
+    return bool(kinds & _STRONG) or {"person", "distress"} <= kinds

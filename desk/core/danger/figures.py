@@ -1,0 +1,46 @@
+"""Figures of speech that borrow danger's words: "this billing is killing me", "I could die of
+embarrassment", "I'd kill for a Monday slot", "you'll be the death of me".
+
+A false alarm mid-call costs trust in the real ones, so these phrases are set aside before
+danger is looked for; any other sign in the question still counts. A figure is hedged where
+the same words can be meant: "killing me" is a figure when a thing does it ("the drive is
+killing me"), not when a person does ("he is killing me"); "will kill me if I don't ask" is
+a figure, "will kill me if I leave" is not. Data for `desk.core.danger.detect`.
+"""
+
+from __future__ import annotations
+
+from desk.core.danger.patterns import Pattern, _p
+
+#: People who might really mean it: a threat from them is never read as a figure of speech.
+_PEOPLE = (
+    "he she they him husband wife boyfriend girlfriend partner ex dad father mom mother "
+    "stepdad stepfather brother sister son daughter someone somebody uncle"
+)
+
+#: `benign` on a figure is read only in the three words before it: the one doing the killing.
+FIGURES: tuple[Pattern, ...] = (
+    _p("kill killing kills murder", "me", gap=1, benign=_PEOPLE, unless="if"),
+    _p("kill killing kills murder", "me", "if", "i", "not forget miss lost lose", gap=2),
+    _p("boss manager coworker teacher professor", "kill murder", "me", gap=4),
+    _p("would", "kill murder die", "for to", gap=1),
+    _p("kill killing", "my the", "battery vibe mood buzz time phone computer laptop", gap=1),
+    _p(
+        "die dying died",
+        "of from",
+        "embarrassment embarrassed shame boredom laughter laughing curiosity",
+        gap=1,
+    ),
+    _p("dying", "to for", gap=1),
+    _p("death", "of", "me", gap=1),
+    _p("sick scared bored worried frightened tired", "to", "death", gap=1),
+    _p("nearly almost practically gave give giving", "heart", "attack", gap=3),
+    _p("nearly almost practically", "had have", "a", "stroke", gap=1),
+    _p("end", "of", "my", "rope", "with", gap=1, unless="everything life living myself all"),
+    _p("over", "my", "dead", "body", gap=1),
+    _p("shoot", "me", "now", gap=1),
+    _p("is", "murder killer", gap=1),
+    _p("bleeding", "money cash", gap=1),
+    _p("death", "trap", gap=1),
+    _p("kill killing", "me", "for", gap=1, unless="leaving telling talking going"),
+)
