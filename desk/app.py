@@ -59,6 +59,10 @@ def build(
     # The title bar and task bar show Desk's icon, the one its desktop entry names.
     app.setWindowIcon(QIcon(str(paths.resources_dir() / "desk.svg")))
     settings = _settings(settings_path or where.config_dir / SETTINGS_FILE)
+    if database is None:  # --database and DESK_DATABASE come first, then the window's setting
+        from desk.ui.settings.dialog import saved_database
+
+        database = saved_database(settings)
     choice = paths.choose_policy_dir(policy_dir, setting=saved_policy_folder(settings))
     load = _policy_loader(data_dir=where.data_dir, clock=clock)
     loaded = load(choice.folder)

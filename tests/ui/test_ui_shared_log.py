@@ -162,3 +162,49 @@ def test_signed_decision_dialog(qtbot: Any, tmp_path: Path) -> None:
     value = dialog.result_value()
     assert (value.by, value.how) == ("asmith", "signed")
     dialog.grab().save(str(tmp_path / "signed.png"))
+
+
+def test_shared_log_chosen_in_settings_is_opened_next_start(
+    qtbot: Any, practice: Any, tmp_path: Path
+) -> None:
+    """A shared log's URL saved in the settings dialog is the log the next window opens."""
+    from PySide6.QtCore import QSettings
+
+    from desk.app import build
+
+    from desk.ui.settings.dialog import SettingsDialog, read_settings, write_settings
+
+    settings = QSettings(str(tmp_path / "desk.ini"), QSettings.Format.IniFormat)
+    dialog = SettingsDialog(current=read_settings(settings))
+    qtbot.addWidget(dialog)
+    dialog.database.setText(practice.url("jlee"))
+    dialog.save_button.click()
+    assert dialog.result() == SettingsDialog.DialogCode.Accepted
+    write_settings(settings, dialog.chosen())
+    with open_log(tmp_path / "other-desk", database=practice.url("jlee")) as other:
+        other.add_request(client="Pat Client", counselor_id="asmith", staff_id="jlee")
+    _app, window = build(data_dir=tmp_path / "window-data", settings_path=tmp_path / "desk.ini")
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: isinstance(window.tabs.widget(1), RequestsTab))
+    qtbot.waitUntil(lambda: window.tabs.widget(1).pending == 1)
+    assert not (tmp_path / "window-data" / "desk-log.sqlite3").exists()
+    window.close()
+
+
+def test_settings_refuse_a_database_url_with_a_password(qtbot: Any, tmp_path: Path) -> None:
+    """A password in the shared log's URL is refused in the dialog and never saved."""
+    from PySide6.QtCore import QSettings
+
+    from desk.ui.settings.dialog import SettingsDialog, read_settings
+
+    settings = QSettings(str(tmp_path / "desk.ini"), QSettings.Format.IniFormat)
+    dialog = SettingsDialog(current=read_settings(settings))
+    qtbot.addWidget(dialog)
+    dialog.database.setText("postgresql://jlee:hunter2@server/desk")
+    dialog.save_button.click()
+    assert dialog.result() != SettingsDialog.DialogCode.Accepted
+    assert "password" in dialog.problem.text() and not dialog.problem.isHidden()
+    dialog.database.setText("postgresql://jlee@server/desk")
+    dialog.save_button.click()
+    assert dialog.result() == SettingsDialog.DialogCode.Accepted

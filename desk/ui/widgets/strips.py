@@ -31,7 +31,7 @@ class CrisisStrip(Card):
     ALERT = f"{WARNING_MARK}  The caller's words suggest danger. Open the crisis script now:"
     DANGER = (
         "\u203c DANGER \u2013 the caller said \u201c{phrase}\u201d ({sign}). The crisis "
-        "script is shown first; the answer to their question is the next row (\u2193)."
+        "script is shown first; any answer to what they asked is below it (\u2193)."
     )
 
     def __init__(self, *, action: QAction, parent: QWidget | None = None) -> None:
