@@ -1,1 +1,1 @@
-"""Developer tools, not the running app (screenshots). Imports anything; none import it."""
+"""Developer tools (screenshots, screen sizes, search_diff), not the app. Nothing imports them."""
