@@ -17,7 +17,7 @@ from desk.core.requests.postgres import sql_append, sql_rules, sql_schema
 if TYPE_CHECKING:
     import psycopg
 
-MIGRATIONS: list[str] = [sql_schema.V1_TABLES]
+MIGRATIONS: list[str] = [sql_schema.V1_TABLES, sql_schema.V2_PEOPLE_INDEX]
 SCHEMA_VERSION = len(MIGRATIONS)
 FUNCTIONS = (
     sql_rules.HELPERS,

@@ -94,3 +94,9 @@ GRANT SELECT ON desk.schema_version TO desk_staff, desk_counselor;
 GRANT EXECUTE ON FUNCTION desk.append_event(text, text, timestamptz, text, jsonb),
   desk.name_words(text) TO desk_staff, desk_counselor;
 """
+
+V2_PEOPLE_INDEX = r"""
+-- Every write decides who may act from the staff and counselor events; without this index
+-- that read scans the whole log.
+CREATE INDEX events_without_request ON desk.events (type, seq) WHERE request_id IS NULL;
+"""
