@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol, cast
 
@@ -17,8 +16,8 @@ from PySide6.QtGui import QAction, QIcon
 from PySide6.QtWidgets import QApplication
 
 from desk import paths
-from desk.core.policy.book import PolicyBook
 from desk.core.policy.fallback import LoadResult, load_with_fallback
+from desk.core.search.lazy import LazySearch
 
 from desk.ui.main_window import MainWindow
 from desk.ui.policy.folder import PolicyFolderSwitch, saved_policy_folder
@@ -26,7 +25,6 @@ from desk.ui.policy.folder import PolicyFolderSwitch, saved_policy_folder
 if TYPE_CHECKING:
     from desk.core.requests.models import Clock
     from desk.core.requests.workflow import RequestLog
-    from desk.core.search.ranking import Answer, Hit, SearchIndex
 
     from desk.ui.requests.live import LiveUpdates
     from desk.ui.requests.tab import RequestsTab
@@ -66,7 +64,7 @@ def build(
     choice = paths.choose_policy_dir(policy_dir, setting=saved_policy_folder(settings))
     load = _policy_loader(data_dir=where.data_dir, clock=clock)
     loaded = load(choice.folder)
-    search = _LazySearch(loaded.book)
+    search = LazySearch(loaded.book)
     window = MainWindow(
         book=loaded.book,
         search=search.search,
@@ -169,7 +167,7 @@ def _appearance(app: QApplication, window: MainWindow) -> None:
 
 
 def _use_policy(
-    window: MainWindow, search: _LazySearch, load: PolicyLoad, folder: Path | None
+    window: MainWindow, search: LazySearch, load: PolicyLoad, folder: Path | None
 ) -> LoadResult:
     """Answer from a freshly loaded policy now, without a restart."""
     loaded = load(folder)
@@ -182,7 +180,7 @@ def _use_policy(
 
 
 def _confirm_cached_policy(
-    window: MainWindow, search: _LazySearch, load: PolicyLoad, shown: LoadResult
+    window: MainWindow, search: LazySearch, load: PolicyLoad, shown: LoadResult
 ) -> None:
     """Check the policy the window opened with (from the cache) against the files themselves.
 
@@ -362,42 +360,6 @@ def _quit_on_interrupt(app: QApplication, window: MainWindow) -> None:
     ticker.setInterval(250)
     ticker.timeout.connect(lambda: None)
     ticker.start()
-
-
-class _LazySearch:
-    """The search index, built just after the window first paints rather than before."""
-
-    def __init__(self, book: PolicyBook) -> None:
-        self._book = book
-        self._index: SearchIndex | None = None
-        self._last: tuple[str, Answer] | None = None
-
-    def set_book(self, book: PolicyBook) -> None:
-        """Search another policy; its index is built on the next search."""
-        self._book = book
-        self._index = None
-        self._last = None
-
-    def warm(self) -> None:
-        """Build the index now (called once the window has painted)."""
-        if self._index is None:
-            from desk.core.search.ranking import SearchIndex
-
-            self._index = SearchIndex(self._book)
-
-    def search(self, query: str) -> Sequence[Hit]:
-        return self.answer(query).hits
-
-    def answer(self, query: str) -> Answer:
-        """Ranking, danger and coverage for a question; the last one is kept, since the list
-        and the strip ask about the same words on each keystroke."""
-        if self._last is not None and self._last[0] == query:
-            return self._last[1]
-        self.warm()
-        assert self._index is not None
-        found = self._index.answer(query)
-        self._last = (query, found)
-        return found
 
 
 def _application() -> QApplication:
