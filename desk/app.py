@@ -147,7 +147,6 @@ def _policy_loader(*, data_dir: Path, clock: Clock | None) -> PolicyLoad:
 def _appearance(app: QApplication, window: MainWindow) -> None:
     """The focus ring in every window, the colour scheme from settings, and the settings
     dialog that changes it (and the idle lock) live."""
-    from desk.ui.settings.dialog import SettingsDialog, read_settings, write_settings
     from desk.ui.widgets.focus_ring import FocusRing
     from desk.ui.widgets.scheme import SchemeSwitch, saved_scheme
 
@@ -155,6 +154,8 @@ def _appearance(app: QApplication, window: MainWindow) -> None:
     scheme = SchemeSwitch(app=app, choice=saved_scheme(window.settings), parent=window)
 
     def change() -> None:
+        from desk.ui.settings.dialog import SettingsDialog, read_settings, write_settings
+
         chosen = SettingsDialog.ask(current=read_settings(window.settings), parent=window)
         if chosen is None:
             return

@@ -8,10 +8,13 @@ coarse timer asks `check()` now and then; tests move the clock and call `check()
 from __future__ import annotations
 
 from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, QTimer, Signal
 
-from desk.core.requests.models import Clock
+if TYPE_CHECKING:  # the request log loads with its tab, after the first paint
+    from desk.core.requests.models import Clock
+
 
 DEFAULT_IDLE = timedelta(minutes=5)
 SETTINGS_KEY = "privacy/idle_lock_minutes"
