@@ -208,3 +208,25 @@ def test_settings_refuse_a_database_url_with_a_password(qtbot: Any, tmp_path: Pa
     dialog.database.setText("postgresql://jlee@server/desk")
     dialog.save_button.click()
     assert dialog.result() == SettingsDialog.DialogCode.Accepted
+
+
+def test_counselors_badge_counts_what_waits_for_them(
+    qtbot: Any, practice: Any, tmp_path: Path
+) -> None:
+    """Signed in as a counselor, the pending badge counts their requests, not the practice's."""
+    with open_log(tmp_path / "office", database=practice.url()) as office:
+        office.add_counselor(counselor_id="bjones", name="Bo Jones", email="b@example.org")
+    with open_log(tmp_path / "front", database=practice.url("jlee")) as front:
+        front.add_request(client="Pat Client", counselor_id="asmith", staff_id="jlee")
+        front.add_request(client="Sam Client", counselor_id="bjones", staff_id="jlee")
+        front.add_request(client="Lee Client", counselor_id="bjones", staff_id="jlee")
+    window = _window(qtbot, tmp_path, practice.url("asmith"))
+    qtbot.waitUntil(lambda: isinstance(window.tabs.widget(1), RequestsTab))
+    tab = window.tabs.widget(1)
+    qtbot.waitUntil(lambda: tab.pending == 1)
+    assert "1 pending" in window.tabs.tabText(1)
+    window.close()
+    front_window = _window(qtbot, tmp_path / "desk2", practice.url("jlee"))
+    qtbot.waitUntil(lambda: isinstance(front_window.tabs.widget(1), RequestsTab))
+    qtbot.waitUntil(lambda: front_window.tabs.widget(1).pending == 3)
+    front_window.close()

@@ -335,6 +335,10 @@ class RequestLog(PeopleMixin):
         return self._store.page(flt, offset=offset, limit=limit)
 
     def pending_count(self) -> int:
+        """Requests waiting for an answer; for a counselor signed in to the shared log, theirs."""
+        actor = self._store.actor
+        if actor is not None and self._store.get_counselor(actor) is not None:
+            return self._store.count(RequestFilter(status="pending", counselor_id=actor))
         return self._store.pending_count()
 
     def verify(self, *, head: str | None = None, deep: bool = False) -> VerifyReport:
