@@ -27,6 +27,7 @@ from desk.core.danger.signs import (
     WORD_SIGNS,
 )
 from desk.core.danger.situations import SITUATIONS
+from desk.core.danger.together import together
 from desk.core.language.text import normalize, stem
 
 #: Word (and stem) -> the warning sign it stands for.
@@ -133,6 +134,10 @@ def detect(query: str) -> Danger | None:
         joined = "".join(words)
         if "selfharm" in joined:
             return Danger("self harm", "self-harm")
+    found = together(stems)
+    if found is not None:
+        sign, start, end = found
+        return Danger(_phrase(words, start, end), sign)
     return None
 
 

@@ -95,7 +95,10 @@ _THERAPY = "counselor counsellor therapist therapy session sessions doctor appoi
 #: A goodbye at the end of therapy ("a goodbye card", "our last session") is not a farewell
 #: to life. Naming the counselor does not cancel one: a caller in danger often does ("he left
 #: a goodbye note for his counselor").
-_THERAPY_ENDS = "session sessions retire retiring retired retirement card gift party graduation"
+_THERAPY_ENDS = (
+    "session sessions retire retiring retired retirement card gift party graduation old former "
+    "previous"
+)
 #: "cutting" is a danger sign unless it is about cutting something back.
 CUTTING_BENIGN = frozenset(
     word_list("back down short off out class classes school hair grass cost costs")
@@ -199,7 +202,13 @@ PATTERNS: tuple[Pattern, ...] = (
             benign=_THERAPY_ENDS,
         ),
         _p("sorry apologize apologizing apologized", "for", "everything", gap=2),
-        _p("giving give gave", "away", gap=4, benign="session sessions appointment slot spot"),
+        _p(
+            "giving give gave",
+            "away",
+            gap=4,
+            benign="session sessions appointment slot spot old donate donating charity furniture "
+            "couch sale",
+        ),
         _p("giving give gave", "dog dogs cat cats pet pets puppy kitten", gap=3),
         _p(
             "write wrote writing made make making update updated updating change changed redo",
@@ -216,7 +225,12 @@ PATTERNS: tuple[Pattern, ...] = (
     *_signs(
         "the means",
         _p("swallow swallowed swallowing", _PILLS, gap=6),
-        _p("bottle bunch handful whole all many", _PILLS, gap=5),
+        _p(
+            "bottle bunch handful whole all many",
+            _PILLS,
+            gap=5,
+            benign="every daily morning prescribed supposed refill",
+        ),
         _p("too", "many much", _PILLS, gap=3),
         _p(
             "take took taken swallow swallowed", "too", "many much", gap=2, unless="time long money"
