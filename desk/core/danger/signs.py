@@ -207,7 +207,7 @@ PATTERNS: tuple[Pattern, ...] = (
             "away",
             gap=4,
             benign="session sessions appointment slot spot old donate donating charity furniture "
-            "couch sale",
+            "couch sale free",
         ),
         _p("giving give gave", "dog dogs cat cats pet pets puppy kitten", gap=3),
         _p(
@@ -229,7 +229,7 @@ PATTERNS: tuple[Pattern, ...] = (
             "bottle bunch handful whole all many",
             _PILLS,
             gap=5,
-            benign="every daily morning prescribed supposed refill",
+            benign="every daily morning prescribed supposed refill list",
         ),
         _p("too", "many much", _PILLS, gap=3),
         _p(

@@ -38,7 +38,7 @@ _THERAPY_DONE = (
 SITUATIONS: tuple[Pattern, ...] = (
     *_signs(
         "a child alone or unsafe",
-        _p("home", "alone", gap=1, needs=CHILD),
+        _p("home", "alone", gap=1, needs=CHILD, benign="will if"),
         _p("left leave leaving", "alone", gap=5, needs=CHILD),
         _p("alone", "in", "the", "car house apartment", gap=1, needs=CHILD),
         _p("not", "find", "him her them my", gap=2, needs=CHILD, unless=_THINGS),
@@ -166,7 +166,7 @@ SITUATIONS: tuple[Pattern, ...] = (
         _p("peace", "with", "my", "decision", gap=1),
         _p("anyone anybody everyone", "much", "longer", gap=1),
         _p("house car", "keys", gap=1, needs="mailed gave given sent"),
-        _p("want", "everything it all", "to", "stop end", gap=2),
+        _p("want", "everything it all", "to", "stop end over", gap=3),
         _p("point", "of", "any anything this", gap=3),
         _p("taken take took", "care", "of", "everything", gap=1),
         _p(

@@ -24,11 +24,17 @@ def _stem(word: str) -> str:
     return found
 
 
+#: The longest run of words a part may name ("not allowed to tell").
+RUN = 4
+
+
 def _part(text: str) -> frozenset[str]:
-    """Words and two-word phrases ("not_answer"), comma separated, as stems."""
+    """Words and phrases ("not answer"), comma separated, as stems joined by "_"."""
     out = set()
     for item in text.split(","):
         words = item.split()
+        if len(words) > RUN:
+            raise ValueError(f"a part names at most {RUN} words: {item!r}")
         if words:
             out.add("_".join(_stem(w) for w in words))
     return frozenset(out)
@@ -37,7 +43,8 @@ def _part(text: str) -> frozenset[str]:
 #: Someone at risk who is not the caller's counselor: kin, a friend, a child.
 _CHILD = (
     "kid, kids, child, children, baby, babies, toddler, infant, newborn, boy, girl, little one, "
-    "son, daughter, niece, nephew, grandson, granddaughter, year old, years old, preschooler"
+    "son, daughter, niece, nephew, twins, stepson, stepdaughter, grandson, granddaughter, "
+    "year old, years old, preschooler"
 )
 _PILLS = (
     "pill, pills, meds, medication, medications, medicine, tablets, tablet, capsules, "
@@ -64,14 +71,16 @@ _SILENT = (
     "not pick, not picking, not pick up, not pickup, no answer, not heard, not call back, "
     "phone off, phone dead, straight voicemail, goes voicemail, going voicemail, not reach, "
     "can not reach, not read, went silent, gone silent, not open, not opening, not answered, "
-    "stopped answering, not come back, not back, not home, disappeared"
+    "stopped answering, not come back, not back, not home, disappeared, no one can reach, "
+    "nobody can reach, no one has heard, nobody has heard"
 )
 #: What came before the silence that makes it frightening.
 _BEFORE_SILENCE = (
     "note, goodbye, bye, photo, picture, pic, pills, sorry mom, sorry dad, said sorry, "
     "saying sorry, sorry for everything, love you, forgive, done, "
     "last message, weird message, strange message, scary message, worrying, posted, "
-    "gun, bridge, rope, overdose, suicidal, car gone, letter"
+    "gun, bridge, rope, overdose, suicidal, car gone, letter, loves us, love us, loves you, "
+    "love you all, loves us all, group text"
 )
 _SILENCE_BENIGN = (
     "late, running late, reschedule, cancel, cancelled, missing, missed, front desk, "
@@ -86,7 +95,7 @@ _UNCARED = (
     "no one is, no one in, no one with, no one watching, no one around, no one came, "
     "no one there, no one here, not come back, not back, never came, never come, "
     "left him, left her, left them, mom left, dad left, mother left, father left, "
-    "parents left, mom gone, dad gone"
+    "parents left, mom gone, dad gone, not around"
 )
 #: Where and for how long: what turns "by herself" into a child left alone.
 _UNCARED_WHEN = (
@@ -96,7 +105,8 @@ _UNCARED_WHEN = (
 )
 _UNCARED_BENIGN = (
     "no one to, nobody to, babysitter, babysit, sitter, childcare, bring, allowed, during, "
-    "ok if, okay if, is it ok, is that ok, sometimes, a lot, often"
+    "ok if, okay if, is it ok, is that ok, sometimes, a lot, often, his room, her room, "
+    "their room, gaming, playing, will be, after school"
 )
 #: What happens to a child that no one should do to a child.
 _CHILD_HURT = (
@@ -107,6 +117,7 @@ _CHILD_HURT = (
 #: Wanting the counselor told that the care is over for good.
 _NO_MORE_CARE = (
     "not need, not needing, not be needing, not coming, not be coming, not be there, "
+    "not be around, not be here, "
     "not be at, not making, not make it, cancel all, cancel every"
 )
 #: What is no longer needed: the counselor or the care itself, not a reminder or a form.
@@ -115,7 +126,8 @@ _CARE = (
     "therapist, her, him, them, you, help, care, visits"
 )
 _FOR_GOOD = (
-    "any after, after that, anymore, any more, ever again, any of, rest of, the rest, "
+    "any others, any other, any after, after that, anymore, any more, ever again, any of, "
+    "rest of, the rest, "
     "from now, for good, last one, never"
 )
 _CARE_ENDS_BENIGN = (
@@ -130,13 +142,87 @@ _LAST_WORDS = (
     "appreciated all, appreciated them, not her fault, not his fault, not your fault, "
     "not their fault, "
     "tried best, tried your, tried their, tried so, did everything, did all, "
-    "meant lot, meant so, grateful for everything, thanks for everything, thank for everything"
+    "meant lot, meant so, said goodbye, say goodbye, came to this, forgive me"
 )
 _MESSENGER = (
     "tell, let know, know that, pass, message for, wanted say, just wanted, want her, "
     "want him, want my"
 )
-_LAST_BENIGN = "retire, retiring, retired, graduated, card, gift, review, party, helped, help"
+#: Care that ends for good, said as not being here.
+_NOT_HERE = (
+    "not be here, not be around, not going to be, not be alive, not around much, "
+    "not be there, not think i will, not think ill be"
+)
+_NOT_HERE_WHEN = "no point, next week, much longer, by then, anyway, for long, next time, soon"
+_NOT_HERE_BENIGN = (
+    "vacation, trip, travel, traveling, town, away, moving, office, holiday, work, business, "
+    "conference, visiting, surgery, hospital stay, college, school"
+)
+#: A way, chosen and rehearsed, named without naming it.
+_PLAN = (
+    "going to do it, gonna do it, do it tonight, do it soon, do it this, when i do it, "
+    "how i will do, how i am going, how to do it"
+)
+_PLAN_WHEN = (
+    "pick the day, picked the day, pick a day, picked a day, the date, set a date, chosen, "
+    "know how, know when, figured out how, decided, ready"
+)
+_PLAN_BENIGN = "form, forms, email, text, online, website, pay, payment, portal, app, login"
+_HEIGHT = "roof, rooftop, bridge, ledge, balcony, top floor, overpass, cliff, parking garage"
+_HOW_FAR = (
+    "how high, how far, how tall, high enough, the drop, the fall, over the edge, looked down, "
+    "look down, how long it takes"
+)
+_URGE = "urge, urges, impulse, impulses, tempted, temptation, pull to, pulled to, itch to"
+_URGE_ACT = (
+    "jump, step in front, swerve, drive into, crash, hurt myself, cut, let go, end it, "
+    "walk into, steer into"
+)
+#: Someone who means harm once the caller leaves, tells or calls for help.
+_IF_I_GO = (
+    "if i leave, if i go, if i tell, if we leave, if she leaves, if i call, if i report, "
+    "if i try, if anyone finds"
+)
+_THEN_HARM = (
+    "make sure, nobody finds, nobody ever, no one finds, no one will find, regret, sorry, "
+    "end up, never see, come after, take the kids, ruin, hunt, pay for"
+)
+_IF_BENIGN = "voicemail, email, text, message, form, forms, appointment, session, bill"
+#: A child kept silent by an adult.
+_SECRECY = (
+    "keep quiet, keep it quiet, keep secret, keep it secret, our secret, little secret, "
+    "not allowed to tell, not allowed tell, not supposed to tell, not to tell, not tell anyone, "
+    "not say who, wont say who, promise not tell, candy, special games, their games"
+)
+_SECRECY_BENIGN = (
+    "session, sessions, counselor, therapist, surprise, birthday, party, gift, present, appointment"
+)
+_NOT_FED = "not had food, not eaten, not fed, nothing to eat, no food"
+_NOT_FED_WHEN = "days, two days, since, yesterday, all day, last night, week"
+#: Beliefs no one else shares, told as what someone says or thinks.
+_BELIEVES = "thinks, think, says, said, convinced, believes, insists, keeps saying, swears"
+_BELIEF = (
+    "replaced by, replaced with, robot, imposter, clone, mission from god, mission god, "
+    "messages from god, chosen one, chip in, implant, put a chip, fbi, cia, aliens, "
+    "being watched, being followed, poisoning, poisoned, reading his, reading her, tapped"
+)
+_LOST_MIND = (
+    "not know what year, not know where, not know who, not recognize, not recognise, "
+    "not know what day, what year, not know her, not know his"
+)
+#: Signs of a head injury, a stroke, a body in trouble.
+_HEAD = "hit his head, hit her head, hit my head, head injury, fell, fall, banged his head"
+_HEAD_SIGN = (
+    "confused, throwing up, vomiting, not making sense, passed out, not wake, blacked out, "
+    "slurring, dizzy, cannot stand, not stand up"
+)
+_STROKE = "not feel, numb, numbness, drooping, droopy, slurring, slurred, weak"
+_STROKE_WHERE = "arm, face, leg, side, speech, words, one side, half my, half his, half her"
+_STROKE_BENIGN = "my feelings, any feelings, anything, emotions, tired, hungry"
+_LAST_BENIGN = (
+    "retire, retiring, retired, graduated, card, gift, review, party, she helped, he helped, "
+    "you helped, really helped"
+)
 #: Things kept for life, handed on while their owner is still here.
 _GIVING = "giving away, give away, gave away, handing out, handed out, giving out, gave out"
 _KEEPSAKES = (
@@ -230,12 +316,23 @@ RULES: tuple[_Rule, ...] = (
     _Rule("violence or control", _THROWN_AT, _AT_PERSON, benign="party, ball, frisbee, up"),
     _Rule("beliefs no one else shares", _UNMOORED_WHO, _UNMOORED, _UNMOORED_SIGN),
     _Rule("fear of what they might do", _FEAR, _OWN_ACT),
+    _Rule("fear of what they might do", _URGE, _URGE_ACT, benign="buy, shop, shopping, eat, call"),
+    _Rule("talk of dying", _NOT_HERE, _NOT_HERE_WHEN, benign=_NOT_HERE_BENIGN),
+    _Rule("a plan or the means", _PLAN, _PLAN_WHEN, benign=_PLAN_BENIGN),
+    _Rule("a plan or the means", _HEIGHT, _HOW_FAR, benign="view, photo, pictures, party"),
+    _Rule("violence or control", _IF_I_GO, _THEN_HARM, benign=_IF_BENIGN),
+    _Rule("a child telling of abuse", _CHILD, _SECRECY, benign=_SECRECY_BENIGN),
+    _Rule("a child alone or unsafe", _CHILD, _NOT_FED, _NOT_FED_WHEN, benign="lunch, breakfast"),
+    _Rule("beliefs no one else shares", _UNMOORED_WHO, _BELIEVES, _BELIEF),
+    _Rule("beliefs no one else shares", _UNMOORED_WHO, _LOST_MIND),
+    _Rule("a medical emergency", _HEAD, _HEAD_SIGN),
+    _Rule("a medical emergency", _STROKE, _STROKE_WHERE, benign=_STROKE_BENIGN),
 )
 
 
 def phrases(stems: list[str]) -> dict[str, tuple[int, int]]:
     """Each stem, each pair of stems at most one word apart ("not_answer", "phone_off") and
-    each run of three, with where it starts and ends (the first place it occurs)."""
+    each run of three or four, with where it starts and ends (the first place it occurs)."""
     out: dict[str, tuple[int, int]] = {}
     n = len(stems)
     for i, a in enumerate(stems):
@@ -245,8 +342,13 @@ def phrases(stems: list[str]) -> dict[str, tuple[int, int]]:
         for j in (i + 1, i + 2):
             if j < n and stems[j]:
                 out.setdefault(f"{a}_{stems[j]}", (i, j))
-        if i + 2 < n and stems[i + 1] and stems[i + 2]:
-            out.setdefault(f"{a}_{stems[i + 1]}_{stems[i + 2]}", (i, i + 2))
+        run = a
+        for j in range(i + 1, min(n, i + RUN)):
+            if not stems[j]:
+                break
+            run = f"{run}_{stems[j]}"
+            if j > i + 1:
+                out.setdefault(run, (i, j))
     return out
 
 
