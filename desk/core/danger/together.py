@@ -60,7 +60,8 @@ _DRINK = "vodka, whiskey, whisky, wine, beer, rum, gin, tequila, liquor, booze, 
 _AMOUNT = (
     "whole, entire, bottle, bottles, packet, handful, bunch, lined, line up, rows, counted, "
     "counting, stockpile, stockpiled, stockpiling, saving, saved, saving up, hoarding, hoarded, "
-    "stash, fifth, every last, a lot of, lots of, all of them"
+    "stash, fifth, every last, a lot of, lots of, all of them, way more, more than i should, "
+    "more than prescribed, too much, too many, extra, double, triple"
 )
 #: Taking the means, then how much: "took all my lithium", "had most of the bottle".
 _TOOK = "took, taken, swallowed, downed, chugged, drank, ate, had, finished, took all, took most"
@@ -80,7 +81,7 @@ _BEFORE_SILENCE = (
     "saying sorry, sorry for everything, love you, forgive, done, "
     "last message, weird message, strange message, scary message, worrying, posted, "
     "gun, bridge, rope, overdose, suicidal, car gone, letter, loves us, love us, loves you, "
-    "love you all, loves us all, group text"
+    "love you all, loves us all, group text, crying, was sorry"
 )
 _SILENCE_BENIGN = (
     "late, running late, reschedule, cancel, cancelled, missing, missed, front desk, "
@@ -112,7 +113,9 @@ _UNCARED_BENIGN = (
 _CHILD_HURT = (
     "bruise, bruises, bruised, burn marks, cigarette burns, welts, black eye, broken arm, "
     "hits, hitting, beat, beats, beaten, slaps, kicks, starving, not fed, tied, chained, "
-    "scared go home, afraid go home, scared to go home, afraid to go home, not want go home"
+    "scared go home, afraid go home, scared to go home, afraid to go home, not want go home, "
+    "head under, under the water, under water, holds her down, holds him down, shakes, "
+    "shook, chokes, choked, smothers, drags, dragged, floppy, limp, turning blue"
 )
 #: Wanting the counselor told that the care is over for good.
 _NO_MORE_CARE = (
@@ -142,7 +145,8 @@ _LAST_WORDS = (
     "appreciated all, appreciated them, not her fault, not his fault, not your fault, "
     "not their fault, "
     "tried best, tried your, tried their, tried so, did everything, did all, "
-    "meant lot, meant so, said goodbye, say goodbye, came to this, forgive me"
+    "meant lot, meant so, said goodbye, say goodbye, came to this, forgive me, "
+    "did what she could, did what he could, did what you could, last message, my last words"
 )
 _MESSENGER = (
     "tell, let know, know that, pass, message for, wanted say, just wanted, want her, "
@@ -192,7 +196,8 @@ _IF_BENIGN = "voicemail, email, text, message, form, forms, appointment, session
 _SECRECY = (
     "keep quiet, keep it quiet, keep secret, keep it secret, our secret, little secret, "
     "not allowed to tell, not allowed tell, not supposed to tell, not to tell, not tell anyone, "
-    "not say who, wont say who, promise not tell, candy, special games, their games"
+    "not say who, wont say who, promise not tell, candy, special games, their games, "
+    "delete the messages, delete messages, delete the texts, delete texts, delete the photos"
 )
 _SECRECY_BENIGN = (
     "session, sessions, counselor, therapist, surprise, birthday, party, gift, present, appointment"
@@ -200,15 +205,21 @@ _SECRECY_BENIGN = (
 _NOT_FED = "not had food, not eaten, not fed, nothing to eat, no food"
 _NOT_FED_WHEN = "days, two days, since, yesterday, all day, last night, week"
 #: Beliefs no one else shares, told as what someone says or thinks.
-_BELIEVES = "thinks, think, says, said, convinced, believes, insists, keeps saying, swears"
+_BELIEVES = (
+    "thinks, think, says, said, convinced, believes, insists, keeps saying, swears, hears, "
+    "hearing, sees, seeing"
+)
 _BELIEF = (
     "replaced by, replaced with, robot, imposter, clone, mission from god, mission god, "
     "messages from god, chosen one, chip in, implant, put a chip, fbi, cia, aliens, "
-    "being watched, being followed, poisoning, poisoned, reading his, reading her, tapped"
+    "being watched, being followed, poisoning, poisoned, reading his, reading her, tapped, "
+    "in the walls, dead baby, talk to animals, talks to animals, special powers, invincible, "
+    "can fly, controlling him, controlling her, through the wifi, through the tv"
 )
 _LOST_MIND = (
     "not know what year, not know where, not know who, not recognize, not recognise, "
-    "not know what day, what year, not know her, not know his"
+    "not know what day, what year, not know her, not know his, not tell me his, "
+    "not tell me her, not remember where, forgot where he, forgot where she"
 )
 #: Signs of a head injury, a stroke, a body in trouble.
 _HEAD = "hit his head, hit her head, hit my head, head injury, fell, fall, banged his head"
@@ -223,11 +234,46 @@ _LAST_BENIGN = (
     "retire, retiring, retired, graduated, card, gift, review, party, she helped, he helped, "
     "you helped, really helped"
 )
+#: Things left to someone in so many words: "leaving my bike to my brother".
+_LEAVING_TO = "leaving my, leave my, leaving all my, left my"
+_BEQUEST = "to my, to his, to her, written down, in my will, who gets"
+_BEQUEST_BENIGN = "at home, in the car, at work, for repair, at the office, by mistake, charger"
+#: A place chosen, and a time.
+_SPOT = (
+    "spot picked, picked out a, picked a spot, place picked, chosen a place, chose a place, "
+    "found a spot, found the place, found a place, know where i will"
+)
+_SPOT_WHEN = "tonight, today, going there, this weekend, tomorrow, after work, when dark"
+#: Not living to see a day ahead.
+_NOT_MAKE_IT = (
+    "not see myself, not make it to, not making it to, not going to make, not make it past, "
+    "not last until, not last till"
+)
+_DAY_AHEAD = (
+    "christmas, birthday, new year, much longer, next year, summer, the weekend, the holidays, "
+    "thanksgiving, spring, the end of"
+)
+_DAY_AHEAD_BENIGN = (
+    "appointment, session, office, meeting, party, class, traffic, on time, call, flight, "
+    "dinner, budget, money, paycheck, payday"
+)
+#: Someone come to harm at the door, with something to do it with.
+_AT_DOOR = (
+    "showed up, turned up, at our door, at my door, at the door, outside, banging, break in, "
+    "breaking in, kicking the door, pounding"
+)
+_BLUNT = "bat, hammer, crowbar, machete, axe, tire iron, baseball bat"
+_BODY_IN_TROUBLE = (
+    "asthma attack, inhaler not, epipen, foaming at the mouth, not breathing, stopped breathing, "
+    "lips are blue, lips blue, turning blue, going blue, coughing up blood, vomiting blood, "
+    "throwing up blood, overdosing, anaphylaxis, anaphylactic"
+)
 #: Things kept for life, handed on while their owner is still here.
 _GIVING = "giving away, give away, gave away, handing out, handed out, giving out, gave out"
 _KEEPSAKES = (
     "guitar, guitars, watch, ring, jewelry, things, stuff, belongings, possessions, games, "
-    "clothes, collection, cat, dog, pets, favorite, prized, everything, car"
+    "clothes, collection, cat, dog, pets, favorite, prized, everything, car, bike, laptop, "
+    "computer, savings, money, house"
 )
 _GIVING_BENIGN = "old, donate, donating, donation, charity, furniture, couch, office, sale, sell"
 #: Getting ready for tonight without saying for what.
@@ -259,7 +305,8 @@ _WHO_HARMS = (
     "stepdad, brother, son, neighbor, uncle"
 )
 _AMOUNT_BENIGN = (
-    "refill, refills, pharmacy, money, coupon, insurance, cost, prescribed, supposed, every day, "
+    "refill, refills, pharmacy, money, coupon, insurance, cost, as prescribed, supposed, "
+    "every day, "
     "every morning, every night, daily, on time"
 )
 _THROWN_AT = "threw, throws, throwing, thrown, hurled, swung"
@@ -269,7 +316,7 @@ _UNMOORED = (
     "not know where, not know who, not recognize, not recognise, not know what year, "
     "talking nonsense, making no sense, not making sense, convinced, "
     "babbling, wandering, confused, paranoid, manic, acting strange, acting weird, "
-    "acting crazy, seeing things, hearing things"
+    "acting crazy, seeing things, hearing things, pajamas, pyjamas"
 )
 _UNMOORED_WHO = (
     "he, she, husband, wife, mom, mother, dad, father, grandma, grandpa, grandmother, "
@@ -282,7 +329,10 @@ _UNMOORED_SIGN = (
     "devil, god, dead, famous, chosen, poison, poisoning, spying, follow, following"
 )
 _FEAR = "scared, afraid, terrified, frightened, worried, fear"
-_OWN_ACT = "what ill, what i will, what i might, what i could, what i do, what i am going"
+_OWN_ACT = (
+    "what ill, what i will, what i might, what i could, what i do, what i am going, ill snap, "
+    "i will snap, lose control, do something to, something i regret, hurt someone"
+)
 
 
 class _Rule:
@@ -327,6 +377,11 @@ RULES: tuple[_Rule, ...] = (
     _Rule("beliefs no one else shares", _UNMOORED_WHO, _LOST_MIND),
     _Rule("a medical emergency", _HEAD, _HEAD_SIGN),
     _Rule("a medical emergency", _STROKE, _STROKE_WHERE, benign=_STROKE_BENIGN),
+    _Rule("a medical emergency", _BODY_IN_TROUBLE),
+    _Rule("a goodbye", _LEAVING_TO, _KEEPSAKES, _BEQUEST, benign=_BEQUEST_BENIGN),
+    _Rule("a plan or the means", _SPOT, _SPOT_WHEN, benign="picnic, party, camping, date"),
+    _Rule("talk of dying", _NOT_MAKE_IT, _DAY_AHEAD, benign=_DAY_AHEAD_BENIGN),
+    _Rule("violence or control", _WHO_HARMS, _AT_DOOR, _BLUNT, benign="game, practice"),
 )
 
 
