@@ -1,0 +1,191 @@
+"""Danger to someone else, told in pieces: a child, a mind that has lost its way, a silence,
+a threat at home, a body in trouble.
+
+"There's a little boy in the waiting room whose mom left an hour ago", "my dad hasn't slept in a
+week and says he can talk to animals", "she sent a group text saying she loves us and now no one
+can reach her". Data for `desk.core.danger.pieces`, read by `desk.core.danger.detect`.
+"""
+
+from __future__ import annotations
+
+from desk.core.danger.pieces import Together
+
+#: Words that say a child is the one at risk ("my 10 year old", "a little boy").
+_CHILD = (
+    "kid, kids, child, children, baby, babies, toddler, infant, newborn, boy, girl, little one, "
+    "son, daughter, niece, nephew, twins, stepson, stepdaughter, grandson, granddaughter, "
+    "year old, years old, preschooler"
+)
+#: Someone gone silent.
+_SILENT = (
+    "not answer, not respond, not responding, not reply, not replying, "
+    "not pick, not picking, not pick up, not pickup, no answer, not heard, not call back, "
+    "phone off, phone dead, straight voicemail, goes voicemail, going voicemail, not reach, "
+    "can not reach, not read, went silent, gone silent, not open, not opening, not answered, "
+    "stopped answering, not come back, not back, not home, disappeared, no one can reach, "
+    "nobody can reach, no one has heard, nobody has heard"
+)
+#: What came before the silence that makes it frightening.
+_BEFORE_SILENCE = (
+    "note, goodbye, bye, photo, picture, pic, pills, sorry mom, sorry dad, said sorry, "
+    "saying sorry, sorry for everything, love you, forgive, done, "
+    "last message, weird message, strange message, scary message, worrying, posted, "
+    "gun, bridge, rope, overdose, suicidal, car gone, letter, loves us, love us, loves you, "
+    "love you all, loves us all, group text, crying, was sorry"
+)
+_SILENCE_BENIGN = (
+    "late, running late, reschedule, cancel, cancelled, missing, missed, front desk, "
+    "email address, voicemail box, invoice, bill, billing, forms, form, website, upload, "
+    "uploaded, app, account"
+)
+#: A carer who left and has not come back, or no one at all.
+_UNCARED = (
+    "left alone, home alone, all alone, been alone, is alone, alone since, alone for, alone in, "
+    "by himself, by herself, by themselves, unattended, abandoned, nobody is, nobody in, "
+    "nobody with, nobody watching, nobody around, nobody came, nobody there, nobody here, "
+    "no one is, no one in, no one with, no one watching, no one around, no one came, "
+    "no one there, no one here, not come back, not back, never came, never come, "
+    "left him, left her, left them, mom left, dad left, mother left, father left, "
+    "parents left, mom gone, dad gone, not around"
+)
+#: Where and for how long: what turns "by herself" into a child left alone.
+_UNCARED_WHEN = (
+    "hour, hours, ago, all day, all night, overnight, crying, wandering, street, road, "
+    "parking, parking lot, car, outside, waiting room, lobby, store, dark, yesterday, last night, "
+    "scared, cold, not come back, not back, alone since"
+)
+_UNCARED_BENIGN = (
+    "no one to, nobody to, babysitter, babysit, sitter, childcare, bring, allowed, during, "
+    "ok if, okay if, is it ok, is that ok, sometimes, a lot, often, his room, her room, "
+    "their room, gaming, playing, will be, after school"
+)
+#: What happens to a child that no one should do to a child.
+_CHILD_HURT = (
+    "bruise, bruises, bruised, burn marks, cigarette burns, welts, black eye, broken arm, "
+    "hits, hitting, beat, beats, beaten, slaps, kicks, starving, not fed, tied, chained, "
+    "scared go home, afraid go home, scared to go home, afraid to go home, not want go home, "
+    "head under, under the water, under water, holds her down, holds him down, shakes, "
+    "shook, chokes, choked, smothers, drags, dragged, floppy, limp, turning blue"
+)
+#: Someone who means harm once the caller leaves, tells or calls for help.
+_IF_I_GO = (
+    "if i leave, if i go, if i tell, if we leave, if she leaves, if i call, if i report, "
+    "if i try, if anyone finds"
+)
+_THEN_HARM = (
+    "make sure, nobody finds, nobody ever, no one finds, no one will find, regret, sorry, "
+    "end up, never see, come after, take the kids, ruin, hunt, pay for"
+)
+_IF_BENIGN = "voicemail, email, text, message, form, forms, appointment, session, bill"
+#: A child kept silent by an adult.
+_SECRECY = (
+    "keep quiet, keep it quiet, keep secret, keep it secret, our secret, little secret, "
+    "not allowed to tell, not allowed tell, not supposed to tell, not to tell, not tell anyone, "
+    "not say who, wont say who, promise not tell, candy, special games, their games, "
+    "delete the messages, delete messages, delete the texts, delete texts, delete the photos"
+)
+_SECRECY_BENIGN = (
+    "session, sessions, counselor, therapist, surprise, birthday, party, gift, present, appointment"
+)
+_NOT_FED = "not had food, not eaten, not fed, nothing to eat, no food"
+_NOT_FED_WHEN = "days, two days, since, yesterday, all day, last night, week"
+#: Beliefs no one else shares, told as what someone says or thinks.
+_BELIEVES = (
+    "thinks, think, says, said, convinced, believes, insists, keeps saying, swears, hears, "
+    "hearing, sees, seeing"
+)
+_BELIEF = (
+    "replaced by, replaced with, robot, imposter, clone, mission from god, mission god, "
+    "messages from god, chosen one, chip in, implant, put a chip, fbi, cia, aliens, "
+    "being watched, being followed, poisoning, poisoned, reading his, reading her, tapped, "
+    "in the walls, dead baby, talk to animals, talks to animals, special powers, invincible, "
+    "can fly, controlling him, controlling her, through the wifi, through the tv"
+)
+_LOST_MIND = (
+    "not know what year, not know where, not know who, not recognize, not recognise, "
+    "not know what day, what year, not know her, not know his, not tell me his, "
+    "not tell me her, not remember where, forgot where he, forgot where she"
+)
+#: Signs of a head injury, a stroke, a body in trouble.
+_HEAD = "hit his head, hit her head, hit my head, head injury, fell, fall, banged his head"
+_HEAD_SIGN = (
+    "confused, throwing up, vomiting, not making sense, passed out, not wake, blacked out, "
+    "slurring, dizzy, cannot stand, not stand up"
+)
+_STROKE = "not feel, numb, numbness, drooping, droopy, slurring, slurred, weak"
+_STROKE_WHERE = "arm, face, leg, side, speech, words, one side, half my, half his, half her"
+_STROKE_BENIGN = "my feelings, any feelings, anything, emotions, tired, hungry"
+#: Someone come to harm at the door, with something to do it with.
+_AT_DOOR = (
+    "showed up, turned up, at our door, at my door, at the door, outside, banging, break in, "
+    "breaking in, kicking the door, pounding"
+)
+_BLUNT = "bat, hammer, crowbar, machete, axe, tire iron, baseball bat"
+_BODY_IN_TROUBLE = (
+    "asthma attack, inhaler not, epipen, foaming at the mouth, not breathing, stopped breathing, "
+    "lips are blue, lips blue, turning blue, going blue, coughing up blood, vomiting blood, "
+    "throwing up blood, overdosing, anaphylaxis, anaphylactic"
+)
+#: Someone who means harm, and what they say they will do.
+_THREAT = (
+    "going to, gonna, will, threatening, threatened, says he, says she, said he, said she, "
+    "swears, swore"
+)
+_HARM_ACT = (
+    "burn down, burn house, set fire, shoot, stab, take everyone, "
+    "taking everyone, with me in, with us in, come after, end us, bury"
+)
+_WHO_HARMS = (
+    "he, she, husband, wife, boyfriend, girlfriend, partner, ex, dad, father, mom, mother, "
+    "stepdad, brother, son, neighbor, uncle"
+)
+_THROWN_AT = "threw, throws, throwing, thrown, hurled, swung"
+_AT_PERSON = "at me, at her, at him, at us, at my, at the kids, at the baby"
+#: A mind that has lost its way, told plainly.
+_UNMOORED = (
+    "not know where, not know who, not recognize, not recognise, not know what year, "
+    "talking nonsense, making no sense, not making sense, convinced, "
+    "babbling, wandering, confused, paranoid, manic, acting strange, acting weird, "
+    "acting crazy, seeing things, hearing things, pajamas, pyjamas"
+)
+_UNMOORED_WHO = (
+    "he, she, husband, wife, mom, mother, dad, father, grandma, grandpa, grandmother, "
+    "grandfather, brother, sister, son, daughter, roommate, friend, partner, boyfriend, "
+    "girlfriend, aunt, uncle"
+)
+_UNMOORED_SIGN = (
+    "not slept, not sleeping, no sleep, suddenly, scared, yelling, screaming, running, street, "
+    "outside, middle of night, naked, barefoot, lost, police, fbi, cia, government, aliens, "
+    "devil, god, dead, famous, chosen, poison, poisoning, spying, follow, following"
+)
+
+OTHERS: tuple[Together, ...] = (
+    Together(
+        "someone not answering after a warning", _SILENT, _BEFORE_SILENCE, benign=_SILENCE_BENIGN
+    ),
+    Together("a child alone or unsafe", _CHILD, _UNCARED, _UNCARED_WHEN, benign=_UNCARED_BENIGN),
+    Together(
+        "a child hurt",
+        _CHILD,
+        _CHILD_HURT,
+        benign="hurt feelings, game, video, sunburn, burned out",
+    ),
+    Together(
+        "violence or control",
+        _WHO_HARMS,
+        _THREAT,
+        _HARM_ACT,
+        benign="hurt feelings, my feelings, kill time",
+    ),
+    Together("violence or control", _THROWN_AT, _AT_PERSON, benign="party, ball, frisbee, up"),
+    Together("beliefs no one else shares", _UNMOORED_WHO, _UNMOORED, _UNMOORED_SIGN),
+    Together("violence or control", _IF_I_GO, _THEN_HARM, benign=_IF_BENIGN),
+    Together("a child telling of abuse", _CHILD, _SECRECY, benign=_SECRECY_BENIGN),
+    Together("a child alone or unsafe", _CHILD, _NOT_FED, _NOT_FED_WHEN, benign="lunch, breakfast"),
+    Together("beliefs no one else shares", _UNMOORED_WHO, _BELIEVES, _BELIEF),
+    Together("beliefs no one else shares", _UNMOORED_WHO, _LOST_MIND),
+    Together("a medical emergency", _HEAD, _HEAD_SIGN),
+    Together("a medical emergency", _STROKE, _STROKE_WHERE, benign=_STROKE_BENIGN),
+    Together("a medical emergency", _BODY_IN_TROUBLE),
+    Together("violence or control", _WHO_HARMS, _AT_DOOR, _BLUNT, benign="game, practice"),
+)
