@@ -10,6 +10,25 @@ from __future__ import annotations
 
 from desk.core.danger.pieces import Together
 
+#: Someone shut in against their will.
+_LOCKED = "locked, locks, locking, shut"
+_LOCKED_WHO = "me, us, the kids, her, him, them, my wife, my mom, my kids"
+_LOCKED_WHERE = (
+    "in the basement, in a room, in the closet, in the bathroom, in the shed, in the garage, "
+    "in the bedroom, in her room, in his room, in the attic, inside"
+)
+_LOCKED_BENIGN = "out, himself out, herself out, myself out, keys, account, password, phone"
+#: A mind racing without sleep.
+_NO_SLEEP = "not slept, no sleep, not sleeping, up all night, awake for"
+_RACING = (
+    "talking fast, talking really, racing thoughts, spending, manic, billionaire, grand plans, "
+    "invincible, convinced, not making sense, god, chosen, mission"
+)
+_NOT_WAKING = "not wake, not waking, not wake up, not waking up"
+_NOT_WAKING_BENIGN = (
+    "early, morning, alarm, in time, on time, myself, i can not, school, work, for class, "
+    "for the, tired, sleep in"
+)
 #: Words that say a child is the one at risk ("my 10 year old", "a little boy").
 _CHILD = (
     "kid, kids, child, children, baby, babies, toddler, infant, newborn, boy, girl, little one, "
@@ -23,7 +42,8 @@ _SILENT = (
     "phone off, phone dead, straight voicemail, goes voicemail, going voicemail, not reach, "
     "can not reach, not read, went silent, gone silent, not open, not opening, not answered, "
     "stopped answering, not come back, not back, not home, disappeared, no one can reach, "
-    "nobody can reach, no one has heard, nobody has heard"
+    "nobody can reach, no one has heard, nobody has heard, location off, location turned off, "
+    "turned off her location, turned off his location"
 )
 #: What came before the silence that makes it frightening.
 _BEFORE_SILENCE = (
@@ -46,7 +66,8 @@ _UNCARED = (
     "no one is, no one in, no one with, no one watching, no one around, no one came, "
     "no one there, no one here, not come back, not back, never came, never come, "
     "left him, left her, left them, mom left, dad left, mother left, father left, "
-    "parents left, mom gone, dad gone, not around"
+    "parents left, mom gone, dad gone, not around, locked outside, shut outside, "
+    "left outside, out in the cold"
 )
 #: Where and for how long: what turns "by herself" into a child left alone.
 _UNCARED_WHEN = (
@@ -82,7 +103,8 @@ _SECRECY = (
     "keep quiet, keep it quiet, keep secret, keep it secret, our secret, little secret, "
     "not allowed to tell, not allowed tell, not supposed to tell, not to tell, not tell anyone, "
     "not say who, wont say who, promise not tell, candy, special games, their games, "
-    "delete the messages, delete messages, delete the texts, delete texts, delete the photos"
+    "delete the messages, delete messages, delete the texts, delete texts, delete the photos, "
+    "not tell, on his lap, on her lap, sit on his"
 )
 _SECRECY_BENIGN = (
     "session, sessions, counselor, therapist, surprise, birthday, party, gift, present, appointment"
@@ -99,7 +121,9 @@ _BELIEF = (
     "messages from god, chosen one, chip in, implant, put a chip, fbi, cia, aliens, "
     "being watched, being followed, poisoning, poisoned, reading his, reading her, tapped, "
     "in the walls, dead baby, talk to animals, talks to animals, special powers, invincible, "
-    "can fly, controlling him, controlling her, through the wifi, through the tv"
+    "can fly, controlling him, controlling her, through the wifi, through the tv, "
+    "in her attic, in the attic, in his attic, strangers living, people living in, billionaire, "
+    "millionaire, president, royalty, grand plans"
 )
 _LOST_MIND = (
     "not know what year, not know where, not know who, not recognize, not recognise, "
@@ -160,6 +184,9 @@ _UNMOORED_SIGN = (
 )
 
 OTHERS: tuple[Together, ...] = (
+    Together("violence or control", _LOCKED, _LOCKED_WHO, _LOCKED_WHERE, benign=_LOCKED_BENIGN),
+    Together("beliefs no one else shares", _UNMOORED_WHO, _NO_SLEEP, _RACING),
+    Together("a medical emergency", _NOT_WAKING, benign=_NOT_WAKING_BENIGN),
     Together(
         "someone not answering after a warning", _SILENT, _BEFORE_SILENCE, benign=_SILENCE_BENIGN
     ),

@@ -35,6 +35,7 @@ WORD_SIGNS: dict[str, list[str]] = {
     """),
     "the means": word_list("""
         gun guns pistol rifle shotgun firearm firearms weapon weapons knife knives razor razors
+        revolver handgun glock ammo ammunition bullets
         lethal rope poison poisoned poisoning antifreeze
     """),
     "a medical emergency": word_list("""
@@ -268,7 +269,7 @@ PATTERNS: tuple[Pattern, ...] = (
             unless="feeling feelings text txt sms email mail message msg note line dm pm snap call",
         ),
         _p("hang starve burn", _SELF, gap=1),
-        _p("cut slit", _SELF + " " + _BODY, gap=3),
+        _p("cut slit", _SELF + " " + _BODY, gap=3, benign="hair bangs nails fringe"),
         _p(
             "burn burning burned burnt scratch scratching scratched carve carving carved "
             "punch punching",

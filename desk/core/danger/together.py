@@ -59,7 +59,8 @@ _LAST_WORDS = (
     "not their fault, "
     "tried best, tried your, tried their, tried so, did everything, did all, "
     "meant lot, meant so, said goodbye, say goodbye, came to this, forgive me, "
-    "did what she could, did what he could, did what you could, last message, my last words"
+    "did what she could, did what he could, did what you could, last message, my last words, "
+    "tell her bye, tell him bye, say bye, said bye, tell you bye"
 )
 _MESSENGER = (
     "tell, let know, know that, pass, message for, wanted say, just wanted, want her, "
@@ -135,6 +136,25 @@ _READY = "sorted, arranged, planned, ready, prepared, figured out, worked out, s
 _TONIGHT = "tonight, tonite, this weekend, tomorrow"
 _READY_BENIGN = "session, appointment, call, party, dinner, trip, flight, meeting, move"
 _EVERYTHING = "everything, it all, all set, affairs, things"
+#: Not seeing someone again, said as a fact.
+_NEVER_AGAIN = (
+    "not see her again, not see him again, not see you again, not see them again, "
+    "never see her, never see him, never see you, never see them, not talk again"
+)
+#: Going somewhere and not coming back.
+_NOT_RETURNING = "not come back, never come back, not coming back, not be coming back"
+_I_GO = "i am going, i will, tonight, alone, going to, i am leaving, heading out"
+_NOT_RETURNING_BENIGN = "practice, office, rude, clinic, this place, group, " + _CARE_ENDS_BENIGN
+#: The means of a death by fumes.
+_FUMES = "charcoal, hose, duct tape, exhaust, helium, exit bag, nitrogen"
+_FUMES_WHERE = "car, garage, tent, bathroom, room, sealed, bag, tank"
+_FUMES_BENIGN = "grill, bbq, barbecue, cookout, balloons, balloon, party, camping trip"
+#: No reason left.
+_NO_REASON = "no reason to, nothing to live, no reason left, nothing left to, no reason for me"
+_TO_STAY = (
+    "stay, live, keep going, go on, be here, get up, stick around, anymore, try, wake up, for"
+)
+_NO_REASON_BENIGN = "office, practice, group, wait, waiting, call, email, text, worry"
 #: Seeing oneself die.
 _IMAGINE = (
     "picture, picturing, imagine, imagining, fantasize, fantasizing, daydream, daydreaming, "
@@ -157,6 +177,10 @@ _OWN_ACT = (
 )
 
 OWN: tuple[Together, ...] = (
+    Together("a goodbye", _NEVER_AGAIN, benign=_CARE_ENDS_BENIGN),
+    Together("a goodbye", _NOT_RETURNING, _I_GO, benign=_NOT_RETURNING_BENIGN),
+    Together("the means", _FUMES, _FUMES_WHERE, benign=_FUMES_BENIGN),
+    Together("hopelessness", _NO_REASON, _TO_STAY, benign=_NO_REASON_BENIGN),
     Together("pills or alcohol", _PILLS + ", " + _DRINK, _AMOUNT, benign=_AMOUNT_BENIGN),
     Together(
         "pills or alcohol", _PILLS + ", " + _DRINK, _TOOK, _TOOK_HOW_MUCH, benign=_AMOUNT_BENIGN
