@@ -38,6 +38,7 @@ FIGURES: tuple[Pattern, ...] = (
     _p("nearly almost practically", "had have", "a", "stroke", gap=1),
     _p("end", "of", "my", "rope", "with", gap=1, unless="everything life living myself all"),
     _p("over", "my", "dead", "body", gap=1),
+    _p("rather", "die", "than", gap=1),
     _p("shoot", "me", "now", gap=1),
     _p("is", "murder killer", gap=1),
     _p("bleeding", "money cash", gap=1),

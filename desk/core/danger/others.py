@@ -25,6 +25,11 @@ _RACING = (
     "invincible, convinced, not making sense, god, chosen, mission"
 )
 _NOT_WAKING = "not wake, not waking, not wake up, not waking up"
+#: A drink that was spiked, or too much of one.
+_UNSTEADY = "slurring, not stand, not stand up, passed out, not walk, falling over"
+_DRINK_AT = "drink, drinks, spiked, drugged, bar, party, roofied"
+#: A threat of worse to come.
+_NEXT_TIME = "next time it, next time i, next time he, you are next, be next, it will be my"
 _NOT_WAKING_BENIGN = (
     "early, morning, alarm, in time, on time, myself, i can not, school, work, for class, "
     "for the, tired, sleep in"
@@ -51,7 +56,8 @@ _BEFORE_SILENCE = (
     "saying sorry, sorry for everything, love you, forgive, done, "
     "last message, weird message, strange message, scary message, worrying, posted, "
     "gun, bridge, rope, overdose, suicidal, car gone, letter, loves us, love us, loves you, "
-    "love you all, loves us all, group text, crying, was sorry"
+    "love you all, loves us all, group text, crying, was sorry, loves me, take care of, "
+    "look after, other side"
 )
 _SILENCE_BENIGN = (
     "late, running late, reschedule, cancel, cancelled, missing, missed, front desk, "
@@ -86,7 +92,11 @@ _CHILD_HURT = (
     "hits, hitting, beat, beats, beaten, slaps, kicks, starving, not fed, tied, chained, "
     "scared go home, afraid go home, scared to go home, afraid to go home, not want go home, "
     "head under, under the water, under water, holds her down, holds him down, shakes, "
-    "shook, chokes, choked, smothers, drags, dragged, floppy, limp, turning blue"
+    "shook, chokes, choked, smothers, drags, dragged, floppy, limp, turning blue, thud, "
+    "screams at them, screaming at them, screams at her, screams at him, neglected, filthy, "
+    "afraid to go back, scared to go back, afraid of her dad, afraid of his dad, "
+    "offering him rides, offering her rides, offered him a, offered her a, in a van, "
+    "get in his car, strange man, older man"
 )
 #: Someone who means harm once the caller leaves, tells or calls for help.
 _IF_I_GO = (
@@ -131,10 +141,14 @@ _LOST_MIND = (
     "not tell me her, not remember where, forgot where he, forgot where she"
 )
 #: Signs of a head injury, a stroke, a body in trouble.
-_HEAD = "hit his head, hit her head, hit my head, head injury, fell, fall, banged his head"
+_HEAD = (
+    "hit his head, hit her head, hit my head, head injury, fell, fall, banged his head, "
+    "fell off, fell down"
+)
 _HEAD_SIGN = (
     "confused, throwing up, vomiting, not making sense, passed out, not wake, blacked out, "
-    "slurring, dizzy, cannot stand, not stand up"
+    "slurring, dizzy, cannot stand, not stand up, sleepy, drowsy, acting weird, "
+    "acting strange, lethargic, not acting right"
 )
 _STROKE = "not feel, numb, numbness, drooping, droopy, slurring, slurred, weak"
 _STROKE_WHERE = "arm, face, leg, side, speech, words, one side, half my, half his, half her"
@@ -170,7 +184,8 @@ _UNMOORED = (
     "not know where, not know who, not recognize, not recognise, not know what year, "
     "talking nonsense, making no sense, not making sense, convinced, "
     "babbling, wandering, confused, paranoid, manic, acting strange, acting weird, "
-    "acting crazy, seeing things, hearing things, pajamas, pyjamas"
+    "acting crazy, seeing things, hearing things, pajamas, pyjamas, talking to the mirror, "
+    "talking to herself, talking to himself, talking to nobody, talking to the wall"
 )
 _UNMOORED_WHO = (
     "he, she, husband, wife, mom, mother, dad, father, grandma, grandpa, grandmother, "
@@ -179,11 +194,15 @@ _UNMOORED_WHO = (
 )
 _UNMOORED_SIGN = (
     "not slept, not sleeping, no sleep, suddenly, scared, yelling, screaming, running, street, "
-    "outside, middle of night, naked, barefoot, lost, police, fbi, cia, government, aliens, "
+    "outside, middle of night, 3am, 2am, 4am, at night, all night, naked, barefoot, lost, "
+    "police, fbi, cia, government, aliens, "
     "devil, god, dead, famous, chosen, poison, poisoning, spying, follow, following"
 )
 
 OTHERS: tuple[Together, ...] = (
+    Together("a medical emergency", _UNSTEADY, _DRINK_AT),
+    Together("a medical emergency", "spiked, drugged, roofied", benign="punch, eggnog"),
+    Together("violence or control", _WHO_HARMS, _NEXT_TIME, benign="session, appointment"),
     Together("violence or control", _LOCKED, _LOCKED_WHO, _LOCKED_WHERE, benign=_LOCKED_BENIGN),
     Together("beliefs no one else shares", _UNMOORED_WHO, _NO_SLEEP, _RACING),
     Together("a medical emergency", _NOT_WAKING, benign=_NOT_WAKING_BENIGN),

@@ -25,7 +25,8 @@ _AMOUNT = (
     "whole, entire, bottle, bottles, packet, handful, bunch, lined, line up, rows, counted, "
     "counting, stockpile, stockpiled, stockpiling, saving, saved, saving up, hoarding, hoarded, "
     "stash, fifth, every last, a lot of, lots of, all of them, way more, more than i should, "
-    "more than prescribed, too much, too many, extra, double, triple"
+    "more than prescribed, too much, too many, extra, double, triple, one after another, "
+    "can not stop taking, keep taking"
 )
 #: Taking the means, then how much: "took all my lithium", "had most of the bottle".
 _TOOK = "took, taken, swallowed, downed, chugged, drank, ate, had, finished, took all, took most"
@@ -60,7 +61,7 @@ _LAST_WORDS = (
     "tried best, tried your, tried their, tried so, did everything, did all, "
     "meant lot, meant so, said goodbye, say goodbye, came to this, forgive me, "
     "did what she could, did what he could, did what you could, last message, my last words, "
-    "tell her bye, tell him bye, say bye, said bye, tell you bye"
+    "tell her bye, tell him bye, say bye, said bye, tell you bye, my file for good"
 )
 _MESSENGER = (
     "tell, let know, know that, pass, message for, wanted say, just wanted, want her, "
@@ -124,7 +125,10 @@ _DAY_AHEAD_BENIGN = (
     "dinner, budget, money, paycheck, payday"
 )
 #: Things kept for life, handed on while their owner is still here.
-_GIVING = "giving away, give away, gave away, handing out, handed out, giving out, gave out"
+_GIVING = (
+    "giving away, give away, gave away, handing out, handed out, giving out, gave out, "
+    "up for adoption, rehomed, rehoming, found a home, found homes"
+)
 _KEEPSAKES = (
     "guitar, guitars, watch, ring, jewelry, things, stuff, belongings, possessions, games, "
     "clothes, collection, cat, dog, pets, favorite, prized, everything, car, bike, laptop, "
@@ -150,7 +154,18 @@ _FUMES = "charcoal, hose, duct tape, exhaust, helium, exit bag, nitrogen"
 _FUMES_WHERE = "car, garage, tent, bathroom, room, sealed, bag, tank"
 _FUMES_BENIGN = "grill, bbq, barbecue, cookout, balloons, balloon, party, camping trip"
 #: No reason left.
-_NO_REASON = "no reason to, nothing to live, no reason left, nothing left to, no reason for me"
+_NO_REASON = (
+    "no reason to, nothing to live, no reason left, nothing left to, no reason for me, "
+    "running out of reasons, out of reasons, no more reasons, no reasons"
+)
+#: Joining the dead.
+_JOIN = "be with, join, go to, see, meet"
+_BEYOND = "in heaven, heaven, the other side"
+_BEYOND_BENIGN = "church, sermon, pastor, movie, book, show, song"
+_STEP_OFF = (
+    "step off the platform, step off the ledge, step off the roof, step off the edge, "
+    "step off the bridge, front of the train, front of a train"
+)
 _TO_STAY = (
     "stay, live, keep going, go on, be here, get up, stick around, anymore, try, wake up, for"
 )
@@ -177,6 +192,8 @@ _OWN_ACT = (
 )
 
 OWN: tuple[Together, ...] = (
+    Together("talk of dying", _JOIN, _BEYOND, benign=_BEYOND_BENIGN),
+    Together("the means", _STEP_OFF),
     Together("a goodbye", _NEVER_AGAIN, benign=_CARE_ENDS_BENIGN),
     Together("a goodbye", _NOT_RETURNING, _I_GO, benign=_NOT_RETURNING_BENIGN),
     Together("the means", _FUMES, _FUMES_WHERE, benign=_FUMES_BENIGN),
