@@ -118,7 +118,7 @@ def detect(query: str) -> Danger | None:
             continue
         if sign is not None and stems[i + 1] not in IDIOM_NEXT.get(s, NO_IDIOM):
             return Danger(_phrase(words, i - 1, i + 1), sign)
-        if len(word) >= 6:
+        if len(word) >= 6 and sign is None:
             typo = _typo_sign(word)
             if typo is not None:
                 return Danger(_phrase(words, i - 1, i + 1), typo)

@@ -39,6 +39,7 @@ FIGURES: tuple[Pattern, ...] = (
     _p("end", "of", "my", "rope", "with", gap=1, unless="everything life living myself all"),
     _p("over", "my", "dead", "body", gap=1),
     _p("rather", "die", "than", gap=1),
+    _p("burden", "asking", gap=1),
     _p("shoot", "me", "now", gap=1),
     _p("is", "murder killer", gap=1),
     _p("bleeding", "money cash", gap=1),

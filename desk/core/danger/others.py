@@ -25,9 +25,24 @@ _RACING = (
     "invincible, convinced, not making sense, god, chosen, mission"
 )
 _NOT_WAKING = "not wake, not waking, not wake up, not waking up"
+#: Someone lying still.
+_STILL = "not moving, unresponsive, face down, limp, not breathing"
+_LYING = "lying, on the floor, on the ground, in the yard, in the bath, in the pool, in bed"
+_STILL_BENIGN = "car, truck, house, out, forward, along, money, apartment"
+#: A child who swallowed what no one should.
+_INGESTED = "drank, swallowed, ate, eaten, drinking, licked, got into"
+_HOUSEHOLD_POISON = (
+    "soap, bleach, detergent, cleaner, pods, battery, batteries, magnets, medicine, pills, "
+    "chemicals, antifreeze, lighter fluid, vitamins, gummies"
+)
 #: A drink that was spiked, or too much of one.
 _UNSTEADY = "slurring, not stand, not stand up, passed out, not walk, falling over"
 _DRINK_AT = "drink, drinks, spiked, drugged, bar, party, roofied"
+#: Control at home: kept from people, watched, money and keys taken.
+_CONTROL = (
+    "keeps me from, not let me see, not let me go, reads all my, checks my phone, tracks my, "
+    "controls my money, takes my money, took my keys, took my phone, takes my phone"
+)
 #: A threat of worse to come.
 _NEXT_TIME = "next time it, next time i, next time he, you are next, be next, it will be my"
 _NOT_WAKING_BENIGN = (
@@ -48,7 +63,8 @@ _SILENT = (
     "can not reach, not read, went silent, gone silent, not open, not opening, not answered, "
     "stopped answering, not come back, not back, not home, disappeared, no one can reach, "
     "nobody can reach, no one has heard, nobody has heard, location off, location turned off, "
-    "turned off her location, turned off his location"
+    "turned off her location, turned off his location, she is gone, he is gone, is missing, "
+    "window is open, went quiet, gone quiet"
 )
 #: What came before the silence that makes it frightening.
 _BEFORE_SILENCE = (
@@ -57,7 +73,7 @@ _BEFORE_SILENCE = (
     "last message, weird message, strange message, scary message, worrying, posted, "
     "gun, bridge, rope, overdose, suicidal, car gone, letter, loves us, love us, loves you, "
     "love you all, loves us all, group text, crying, was sorry, loves me, take care of, "
-    "look after, other side"
+    "look after, other side, sorry for being, bad father, bad mother, bad dad, bad mom"
 )
 _SILENCE_BENIGN = (
     "late, running late, reschedule, cancel, cancelled, missing, missed, front desk, "
@@ -73,7 +89,8 @@ _UNCARED = (
     "no one there, no one here, not come back, not back, never came, never come, "
     "left him, left her, left them, mom left, dad left, mother left, father left, "
     "parents left, mom gone, dad gone, not around, locked outside, shut outside, "
-    "left outside, out in the cold"
+    "left outside, out in the cold, middle of the, in the street, in the road, down the street, "
+    "middle of our, walking down"
 )
 #: Where and for how long: what turns "by herself" into a child left alone.
 _UNCARED_WHEN = (
@@ -96,7 +113,8 @@ _CHILD_HURT = (
     "screams at them, screaming at them, screams at her, screams at him, neglected, filthy, "
     "afraid to go back, scared to go back, afraid of her dad, afraid of his dad, "
     "offering him rides, offering her rides, offered him a, offered her a, in a van, "
-    "get in his car, strange man, older man"
+    "get in his car, strange man, older man, and it hurts, it hurts when, hurts her, hurts him, "
+    "not talk about it, will not talk about, not say what happened, alone with him"
 )
 #: Someone who means harm once the caller leaves, tells or calls for help.
 _IF_I_GO = (
@@ -133,7 +151,8 @@ _BELIEF = (
     "in the walls, dead baby, talk to animals, talks to animals, special powers, invincible, "
     "can fly, controlling him, controlling her, through the wifi, through the tv, "
     "in her attic, in the attic, in his attic, strangers living, people living in, billionaire, "
-    "millionaire, president, royalty, grand plans"
+    "millionaire, president, royalty, grand plans, possessed, exorcism, tampered, tampering, "
+    "putting something in"
 )
 _LOST_MIND = (
     "not know what year, not know where, not know who, not recognize, not recognise, "
@@ -200,6 +219,9 @@ _UNMOORED_SIGN = (
 )
 
 OTHERS: tuple[Together, ...] = (
+    Together("violence or control", _WHO_HARMS, _CONTROL, benign="charger, battery, bill"),
+    Together("a medical emergency", _STILL, _LYING, benign=_STILL_BENIGN),
+    Together("a child in danger", _CHILD, _INGESTED, _HOUSEHOLD_POISON),
     Together("a medical emergency", _UNSTEADY, _DRINK_AT),
     Together("a medical emergency", "spiked, drugged, roofied", benign="punch, eggnog"),
     Together("violence or control", _WHO_HARMS, _NEXT_TIME, benign="session, appointment"),

@@ -56,6 +56,7 @@ EXACT_DANGER_WORDS = frozenset(word_list("voices"))
 #: question alone is no sign of danger.
 IDIOM_NEXT: dict[str, frozenset[str]] = {
     "kill": frozenset(word_list("for time")),
+    "emergency": frozenset(word_list("contact contacts")),
     "crisi": frozenset(word_list("line lines number numbers")),
     "crisis": frozenset(word_list("line lines number numbers")),
 }

@@ -109,7 +109,7 @@ SITUATIONS: tuple[Pattern, ...] = (
         ),
         _p("messiah jesus chosen prophet", gap=1, needs="he she says thinks believes is"),
         _p("has have", "to", "save", "everyone world", gap=2),
-        _p("read reading reads", "his her my mind thoughts", gap=2),
+        _p("read reading reads", "mind minds thoughts", gap=3),
         _p("implant implanted microchip microchipped", gap=1),
         _p("imposter impostor impostors", gap=1),
         _p("devil demon demons", "inside in", gap=2),

@@ -61,11 +61,12 @@ _LAST_WORDS = (
     "tried best, tried your, tried their, tried so, did everything, did all, "
     "meant lot, meant so, said goodbye, say goodbye, came to this, forgive me, "
     "did what she could, did what he could, did what you could, last message, my last words, "
-    "tell her bye, tell him bye, say bye, said bye, tell you bye, my file for good"
+    "tell her bye, tell him bye, say bye, said bye, tell you bye, my file for good, "
+    "their fault, her fault, his fault, your fault, anyones fault"
 )
 _MESSENGER = (
     "tell, let know, know that, pass, message for, wanted say, just wanted, want her, "
-    "want him, want my"
+    "want him, want my, to know, everyone know"
 )
 #: Care that ends for good, said as not being here.
 _NOT_HERE = (
@@ -158,6 +159,29 @@ _NO_REASON = (
     "no reason to, nothing to live, no reason left, nothing left to, no reason for me, "
     "running out of reasons, out of reasons, no more reasons, no reasons"
 )
+#: A pet handed on for good.
+_PET_TAKEN = (
+    "take the dog, take my dog, take the cat, take my cat, take my pets, have my dog, "
+    "have my cat, keep my dog, keep my cat"
+)
+_FOR_GOOD_PET = "not need to worry, will not need, arranged, forever, for good, permanently"
+_PET_BENIGN = "vacation, trip, while, during, session, week, weekend, vet, walk"
+_BENEFICIARY = "beneficiaries, beneficiary, life insurance"
+_SEEN_TO = "updated, changed, made sure, sorted, taken care, done"
+_WRITTEN_DOWN = "written everything, wrote everything, written it all, wrote it all, passwords"
+_FOR_FAMILY = (
+    "for my kids, for my family, for my children, for my wife, for my husband, for them, "
+    "my kids, my family"
+)
+_WRITTEN_BENIGN = "session, counselor, therapist, appointment, forms, intake, school"
+_NO_FUTURE = (
+    "not see any future, not see a future, not see any point, not see the point, "
+    "future for myself, no future for"
+)
+_LOOKOUT = "lookout, bridge, cliff, overlook, pier, tracks, dam, quarry"
+_NOT_COMING_HOME = (
+    "not want to come, not want to drive, not coming home, for hours, not come home, not going home"
+)
 #: Joining the dead.
 _JOIN = "be with, join, go to, see, meet"
 _BEYOND = "in heaven, heaven, the other side"
@@ -192,6 +216,12 @@ _OWN_ACT = (
 )
 
 OWN: tuple[Together, ...] = (
+    Together("a goodbye", _PET_TAKEN, _FOR_GOOD_PET, benign=_PET_BENIGN),
+    Together("a goodbye", _BENEFICIARY, _SEEN_TO, benign="letter, counselor, therapist, claim"),
+    Together("a goodbye", _WRITTEN_DOWN, _FOR_FAMILY, benign=_WRITTEN_BENIGN),
+    Together("fear of what they might do", "do to myself, do something to myself"),
+    Together("hopelessness", _NO_FUTURE),
+    Together("a plan or the means", _LOOKOUT, _NOT_COMING_HOME),
     Together("talk of dying", _JOIN, _BEYOND, benign=_BEYOND_BENIGN),
     Together("the means", _STEP_OFF),
     Together("a goodbye", _NEVER_AGAIN, benign=_CARE_ENDS_BENIGN),
