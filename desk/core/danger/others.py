@@ -43,6 +43,19 @@ _CONTROL = (
     "keeps me from, not let me see, not let me go, reads all my, checks my phone, tracks my, "
     "controls my money, takes my money, took my keys, took my phone, takes my phone"
 )
+#: Held under water, held down.
+_HELD = (
+    "face under the, head under the, under the water, held my face, held my head, "
+    "held me under, held me down, pinned me, pinned me down"
+)
+#: Someone who got in and is still there.
+_BROKE_IN = "broke in, broken in, breaking in, break in, got in through, climbed in"
+_STILL_THERE = "hiding, is here, still here, inside, in the house, in my house, upstairs"
+#: A confused or frightened person walking into traffic.
+_INTO_TRAFFIC = (
+    "onto the highway, into traffic, onto the freeway, into the road, onto the tracks, "
+    "into the street, onto the interstate"
+)
 #: A threat of worse to come.
 _NEXT_TIME = "next time it, next time i, next time he, you are next, be next, it will be my"
 _NOT_WAKING_BENIGN = (
@@ -90,13 +103,13 @@ _UNCARED = (
     "left him, left her, left them, mom left, dad left, mother left, father left, "
     "parents left, mom gone, dad gone, not around, locked outside, shut outside, "
     "left outside, out in the cold, middle of the, in the street, in the road, down the street, "
-    "middle of our, walking down"
+    "middle of our, walking down, sleeping on the, sleeping outside, sleeping in the car"
 )
 #: Where and for how long: what turns "by herself" into a child left alone.
 _UNCARED_WHEN = (
     "hour, hours, ago, all day, all night, overnight, crying, wandering, street, road, "
     "parking, parking lot, car, outside, waiting room, lobby, store, dark, yesterday, last night, "
-    "scared, cold, not come back, not back, alone since"
+    "scared, cold, not come back, not back, alone since, freezing"
 )
 _UNCARED_BENIGN = (
     "no one to, nobody to, babysitter, babysit, sitter, childcare, bring, allowed, during, "
@@ -114,7 +127,9 @@ _CHILD_HURT = (
     "afraid to go back, scared to go back, afraid of her dad, afraid of his dad, "
     "offering him rides, offering her rides, offered him a, offered her a, in a van, "
     "get in his car, strange man, older man, and it hurts, it hurts when, hurts her, hurts him, "
-    "not talk about it, will not talk about, not say what happened, alone with him"
+    "not talk about it, will not talk about, not say what happened, alone with him, "
+    "year old man, grown man, adult man, makes her do things, makes him do things, "
+    "made her do things, made him do things, do things to her, do things to him"
 )
 #: Someone who means harm once the caller leaves, tells or calls for help.
 _IF_I_GO = (
@@ -181,7 +196,8 @@ _BLUNT = "bat, hammer, crowbar, machete, axe, tire iron, baseball bat"
 _BODY_IN_TROUBLE = (
     "asthma attack, inhaler not, epipen, foaming at the mouth, not breathing, stopped breathing, "
     "lips are blue, lips blue, turning blue, going blue, coughing up blood, vomiting blood, "
-    "throwing up blood, overdosing, anaphylaxis, anaphylactic"
+    "throwing up blood, overdosing, anaphylaxis, anaphylactic, throat is swelling, "
+    "throat swelling, throat closing, throat is closing, tongue is swelling, face is swelling"
 )
 #: Someone who means harm, and what they say they will do.
 _THREAT = (
@@ -219,6 +235,9 @@ _UNMOORED_SIGN = (
 )
 
 OTHERS: tuple[Together, ...] = (
+    Together("violence or control", _WHO_HARMS, _HELD),
+    Together("violence or control", _BROKE_IN, _STILL_THERE, benign="car, account, shoes, email"),
+    Together("a medical emergency", "walk, walked, wandered, tried, ran, running", _INTO_TRAFFIC),
     Together("violence or control", _WHO_HARMS, _CONTROL, benign="charger, battery, bill"),
     Together("a medical emergency", _STILL, _LYING, benign=_STILL_BENIGN),
     Together("a child in danger", _CHILD, _INGESTED, _HOUSEHOLD_POISON),

@@ -38,7 +38,7 @@ _THERAPY_DONE = (
 SITUATIONS: tuple[Pattern, ...] = (
     *_signs(
         "a child alone or unsafe",
-        _p("home", "alone", gap=1, needs=CHILD, benign="will if"),
+        _p("home", "alone", gap=1, needs=CHILD, benign="will if school"),
         _p("left leave leaving", "alone", gap=5, needs=CHILD),
         _p("alone", "in", "the", "car house apartment", gap=1, needs=CHILD),
         _p("not", "find", "him her them my", gap=2, needs=CHILD, unless=_THINGS),

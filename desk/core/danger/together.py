@@ -62,6 +62,7 @@ _LAST_WORDS = (
     "meant lot, meant so, said goodbye, say goodbye, came to this, forgive me, "
     "did what she could, did what he could, did what you could, last message, my last words, "
     "tell her bye, tell him bye, say bye, said bye, tell you bye, my file for good, "
+    "only one who tried, the only one who, at peace now, i am at peace, "
     "their fault, her fault, his fault, your fault, anyones fault"
 )
 _MESSENGER = (
@@ -81,13 +82,15 @@ _NOT_HERE_BENIGN = (
 #: A way, chosen and rehearsed, named without naming it.
 _PLAN = (
     "going to do it, gonna do it, do it tonight, do it soon, do it this, when i do it, "
-    "how i will do, how i am going, how to do it"
+    "how i will do, how i am going, how to do it, would do it, enough to do it, which pills, "
+    "what pills"
 )
 _PLAN_WHEN = (
     "pick the day, picked the day, pick a day, picked a day, the date, set a date, chosen, "
-    "know how, know when, figured out how, decided, ready"
+    "know how, know when, figured out how, decided, ready, looked up, searched, googled, "
+    "researched, i have them"
 )
-_PLAN_BENIGN = "form, forms, email, text, online, website, pay, payment, portal, app, login"
+_PLAN_BENIGN = "form, forms, email, text, website, pay, payment, portal, app, login"
 _HEIGHT = "roof, rooftop, bridge, ledge, balcony, top floor, overpass, cliff, parking garage"
 _HOW_FAR = (
     "how high, how far, how tall, high enough, the drop, the fall, over the edge, looked down, "
@@ -109,9 +112,21 @@ _BEQUEST_BENIGN = "at home, in the car, at work, for repair, at the office, by m
 #: A place chosen, and a time.
 _SPOT = (
     "spot picked, picked out a, picked a spot, place picked, chosen a place, chose a place, "
-    "found a spot, found the place, found a place, know where i will"
+    "found a spot, found the place, found a place, know where i will, a high place, "
+    "high place, place nobody goes, place no one goes"
 )
-_SPOT_WHEN = "tonight, today, going there, this weekend, tomorrow, after work, when dark"
+_SPOT_WHEN = (
+    "tonight, today, going there, this weekend, tomorrow, after work, when dark, this evening, "
+    "i am going"
+)
+#: A blade at hand, where it would be used.
+_BLADE = "blade, blades, razor blade, box cutter, scalpel"
+_BLADE_WHERE = "tub, bath, bathtub, bathroom, wrist, wrists, in my hand, holding, for an hour"
+#: Something handed on because it will not be needed.
+_NEED_IT = (
+    "not be needing it, not need it anymore, will not need it, not be needing them, "
+    "not need them anymore"
+)
 #: Not living to see a day ahead.
 _NOT_MAKE_IT = (
     "not see myself, not make it to, not making it to, not going to make, not make it past, "
@@ -133,7 +148,7 @@ _GIVING = (
 _KEEPSAKES = (
     "guitar, guitars, watch, ring, jewelry, things, stuff, belongings, possessions, games, "
     "clothes, collection, cat, dog, pets, favorite, prized, everything, car, bike, laptop, "
-    "computer, savings, money, house"
+    "computer, savings, money, house, journal, journals, diary, notebooks"
 )
 _GIVING_BENIGN = "old, donate, donating, donation, charity, furniture, couch, office, sale, sell"
 #: Getting ready for tonight without saying for what.
@@ -216,6 +231,8 @@ _OWN_ACT = (
 )
 
 OWN: tuple[Together, ...] = (
+    Together("the means", _BLADE, _BLADE_WHERE, benign="grass, mower, skate, skates, fan"),
+    Together("a goodbye", _NEED_IT, _KEEPSAKES, benign=_CARE_ENDS_BENIGN),
     Together("a goodbye", _PET_TAKEN, _FOR_GOOD_PET, benign=_PET_BENIGN),
     Together("a goodbye", _BENEFICIARY, _SEEN_TO, benign="letter, counselor, therapist, claim"),
     Together("a goodbye", _WRITTEN_DOWN, _FOR_FAMILY, benign=_WRITTEN_BENIGN),
