@@ -27,7 +27,10 @@ _RACING = (
 _NOT_WAKING = "not wake, not waking, not wake up, not waking up"
 #: Someone lying still.
 _STILL = "not moving, unresponsive, face down, limp, not breathing"
-_LYING = "lying, on the floor, on the ground, in the yard, in the bath, in the pool, in bed"
+_LYING = (
+    "lying, on the floor, on the ground, in the yard, in the bath, in the pool, in bed, fell, "
+    "stairs, collapsed"
+)
 _STILL_BENIGN = "car, truck, house, out, forward, along, money, apartment"
 #: A child who swallowed what no one should.
 _INGESTED = "drank, swallowed, ate, eaten, drinking, licked, got into"
@@ -42,6 +45,12 @@ _DRINK_AT = "drink, drinks, spiked, drugged, bar, party, roofied"
 _CONTROL = (
     "keeps me from, not let me see, not let me go, reads all my, checks my phone, tracks my, "
     "controls my money, takes my money, took my keys, took my phone, takes my phone"
+)
+#: Things that watch or speak to someone, in their mind.
+_DEVICE = "tv, television, radio, phone, computer, walls, neighbors, cameras, microwave"
+_WATCHING = (
+    "watching him, watching her, was watching, watching us, listening to him, "
+    "listening to her, talking to him, talking to her"
 )
 #: Held under water, held down.
 _HELD = (
@@ -129,7 +138,8 @@ _CHILD_HURT = (
     "get in his car, strange man, older man, and it hurts, it hurts when, hurts her, hurts him, "
     "not talk about it, will not talk about, not say what happened, alone with him, "
     "year old man, grown man, adult man, makes her do things, makes him do things, "
-    "made her do things, made him do things, do things to her, do things to him"
+    "made her do things, made him do things, do things to her, do things to him, flinches, "
+    "flinch, cowers, raises her hand, raises his hand"
 )
 #: Someone who means harm once the caller leaves, tells or calls for help.
 _IF_I_GO = (
@@ -167,7 +177,7 @@ _BELIEF = (
     "can fly, controlling him, controlling her, through the wifi, through the tv, "
     "in her attic, in the attic, in his attic, strangers living, people living in, billionaire, "
     "millionaire, president, royalty, grand plans, possessed, exorcism, tampered, tampering, "
-    "putting something in"
+    "putting something in, world is ending, end of the world, the world is ending"
 )
 _LOST_MIND = (
     "not know what year, not know where, not know who, not recognize, not recognise, "
@@ -235,6 +245,7 @@ _UNMOORED_SIGN = (
 )
 
 OTHERS: tuple[Together, ...] = (
+    Together("beliefs no one else shares", _DEVICE, _WATCHING, benign="show, movie, game, baby"),
     Together("violence or control", _WHO_HARMS, _HELD),
     Together("violence or control", _BROKE_IN, _STILL_THERE, benign="car, account, shoes, email"),
     Together("a medical emergency", "walk, walked, wandered, tried, ran, running", _INTO_TRAFFIC),

@@ -231,6 +231,7 @@ _OWN_ACT = (
 )
 
 OWN: tuple[Together, ...] = (
+    Together("fear of what they might do", _FEAR, "stop myself, control myself, trust myself"),
     Together("the means", _BLADE, _BLADE_WHERE, benign="grass, mower, skate, skates, fan"),
     Together("a goodbye", _NEED_IT, _KEEPSAKES, benign=_CARE_ENDS_BENIGN),
     Together("a goodbye", _PET_TAKEN, _FOR_GOOD_PET, benign=_PET_BENIGN),
