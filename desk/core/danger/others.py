@@ -36,7 +36,8 @@ _STILL_BENIGN = "car, truck, house, out, forward, along, money, apartment"
 _INGESTED = "drank, swallowed, ate, eaten, drinking, licked, got into"
 _HOUSEHOLD_POISON = (
     "soap, bleach, detergent, cleaner, pods, battery, batteries, magnets, medicine, pills, "
-    "chemicals, antifreeze, lighter fluid, vitamins, gummies"
+    "chemicals, antifreeze, lighter fluid, vitamins, gummies, thinners, blood pressure, "
+    "heart pills, medications, meds, tablets"
 )
 #: A drink that was spiked, or too much of one.
 _UNSTEADY = "slurring, not stand, not stand up, passed out, not walk, falling over"
@@ -51,6 +52,15 @@ _DEVICE = "tv, television, radio, phone, computer, walls, neighbors, cameras, mi
 _WATCHING = (
     "watching him, watching her, was watching, watching us, listening to him, "
     "listening to her, talking to him, talking to her"
+)
+#: Talking to someone no one else can see.
+_TALKING_TO = "whispering to, talking to someone, talking to people, arguing with someone"
+_NO_ONE_THERE = "nobody is, no one is, nobody in there, nobody there, no one there, not there"
+#: Drugs taken, and a body racing.
+_TOOK_DRUGS = "took some, took pills, took something, molly, ecstasy, drugs, pills"
+_RACING_BODY = (
+    "heart is racing, heart racing, shaking, seizing, overheating, burning up, not breathing, "
+    "throwing up"
 )
 #: Held under water, held down.
 _HELD = (
@@ -75,7 +85,7 @@ _NOT_WAKING_BENIGN = (
 _CHILD = (
     "kid, kids, child, children, baby, babies, toddler, infant, newborn, boy, girl, little one, "
     "son, daughter, niece, nephew, twins, stepson, stepdaughter, grandson, granddaughter, "
-    "year old, years old, preschooler"
+    "year old, years old, preschooler, kindergartner, kindergartener, first grader, preteen"
 )
 #: Someone gone silent.
 _SILENT = (
@@ -85,6 +95,7 @@ _SILENT = (
     "can not reach, not read, went silent, gone silent, not open, not opening, not answered, "
     "stopped answering, not come back, not back, not home, disappeared, no one can reach, "
     "nobody can reach, no one has heard, nobody has heard, location off, location turned off, "
+    "stopped responding, stopped replying, logged off, "
     "turned off her location, turned off his location, she is gone, he is gone, is missing, "
     "window is open, went quiet, gone quiet"
 )
@@ -95,7 +106,8 @@ _BEFORE_SILENCE = (
     "last message, weird message, strange message, scary message, worrying, posted, "
     "gun, bridge, rope, overdose, suicidal, car gone, letter, loves us, love us, loves you, "
     "love you all, loves us all, group text, crying, was sorry, loves me, take care of, "
-    "look after, other side, sorry for being, bad father, bad mother, bad dad, bad mom"
+    "look after, other side, sorry for being, bad father, bad mother, bad dad, bad mom, "
+    "apology, apologized, apologizing, truck is gone, truck gone, vet records, passwords"
 )
 _SILENCE_BENIGN = (
     "late, running late, reschedule, cancel, cancelled, missing, missed, front desk, "
@@ -112,13 +124,14 @@ _UNCARED = (
     "left him, left her, left them, mom left, dad left, mother left, father left, "
     "parents left, mom gone, dad gone, not around, locked outside, shut outside, "
     "left outside, out in the cold, middle of the, in the street, in the road, down the street, "
-    "middle of our, walking down, sleeping on the, sleeping outside, sleeping in the car"
+    "middle of our, walking down, sleeping on the, sleeping outside, sleeping in the car, "
+    "in a parked car, parked car"
 )
 #: Where and for how long: what turns "by herself" into a child left alone.
 _UNCARED_WHEN = (
     "hour, hours, ago, all day, all night, overnight, crying, wandering, street, road, "
     "parking, parking lot, car, outside, waiting room, lobby, store, dark, yesterday, last night, "
-    "scared, cold, not come back, not back, alone since, freezing"
+    "scared, cold, not come back, not back, alone since, freezing, since this, since last"
 )
 _UNCARED_BENIGN = (
     "no one to, nobody to, babysitter, babysit, sitter, childcare, bring, allowed, during, "
@@ -139,7 +152,9 @@ _CHILD_HURT = (
     "not talk about it, will not talk about, not say what happened, alone with him, "
     "year old man, grown man, adult man, makes her do things, makes him do things, "
     "made her do things, made him do things, do things to her, do things to him, flinches, "
-    "flinch, cowers, raises her hand, raises his hand"
+    "flinch, cowers, raises her hand, raises his hand, handprint, hand print, marks on her, "
+    "marks on his, asking for pictures, asking her for, sending her gifts, sending him gifts, "
+    "met online, met in a game, an adult she, an adult he"
 )
 #: Someone who means harm once the caller leaves, tells or calls for help.
 _IF_I_GO = (
@@ -182,7 +197,8 @@ _BELIEF = (
 _LOST_MIND = (
     "not know what year, not know where, not know who, not recognize, not recognise, "
     "not know what day, what year, not know her, not know his, not tell me his, "
-    "not tell me her, not remember where, forgot where he, forgot where she"
+    "not tell me her, not remember where, forgot where he, forgot where she, "
+    "not know how she, not know how he, how she got there, how he got there"
 )
 #: Signs of a head injury, a stroke, a body in trouble.
 _HEAD = (
@@ -194,7 +210,7 @@ _HEAD_SIGN = (
     "slurring, dizzy, cannot stand, not stand up, sleepy, drowsy, acting weird, "
     "acting strange, lethargic, not acting right"
 )
-_STROKE = "not feel, numb, numbness, drooping, droopy, slurring, slurred, weak"
+_STROKE = "not feel, numb, numbness, drooping, droopy, slurring, slurred, weak, garbled, not lift"
 _STROKE_WHERE = "arm, face, leg, side, speech, words, one side, half my, half his, half her"
 _STROKE_BENIGN = "my feelings, any feelings, anything, emotions, tired, hungry"
 #: Someone come to harm at the door, with something to do it with.
@@ -216,7 +232,8 @@ _THREAT = (
 )
 _HARM_ACT = (
     "burn down, burn house, set fire, shoot, stab, take everyone, "
-    "taking everyone, with me in, with us in, come after, end us, bury"
+    "taking everyone, with me in, with us in, come after, end us, bury, burn the place, "
+    "burn it down, with my kids in, with the kids in"
 )
 _WHO_HARMS = (
     "he, she, husband, wife, boyfriend, girlfriend, partner, ex, dad, father, mom, mother, "
@@ -245,6 +262,12 @@ _UNMOORED_SIGN = (
 )
 
 OTHERS: tuple[Together, ...] = (
+    Together("beliefs no one else shares", _TALKING_TO, _NO_ONE_THERE, benign="phone, call"),
+    Together("a medical emergency", _TOOK_DRUGS, _RACING_BODY, benign="coffee, caffeine"),
+    Together(
+        "violence or control",
+        "leaving this house alive, leave this house alive, not leaving alive, get out alive",
+    ),
     Together("beliefs no one else shares", _DEVICE, _WATCHING, benign="show, movie, game, baby"),
     Together("violence or control", _WHO_HARMS, _HELD),
     Together("violence or control", _BROKE_IN, _STILL_THERE, benign="car, account, shoes, email"),
@@ -266,7 +289,7 @@ OTHERS: tuple[Together, ...] = (
         "a child hurt",
         _CHILD,
         _CHILD_HURT,
-        benign="hurt feelings, game, video, sunburn, burned out",
+        benign="hurt feelings, burned out, at practice, in practice",
     ),
     Together(
         "violence or control",

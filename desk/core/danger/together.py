@@ -34,18 +34,18 @@ _TOOK_HOW_MUCH = "all, most, whole, every, rest, half, all my, all her, all his,
 #: Wanting the counselor told that the care is over for good.
 _NO_MORE_CARE = (
     "not need, not needing, not be needing, not coming, not be coming, not be there, "
-    "not be around, not be here, "
+    "not be around, not be here, off the schedule, take me off, "
     "not be at, not making, not make it, cancel all, cancel every"
 )
 #: What is no longer needed: the counselor or the care itself, not a reminder or a form.
 _CARE = (
     "appointment, appointments, session, sessions, therapy, counseling, counselor, counsellor, "
-    "therapist, her, him, them, you, help, care, visits"
+    "therapist, her, him, them, you, help, care, visits, schedule, me"
 )
 _FOR_GOOD = (
     "any others, any other, any after, after that, anymore, any more, ever again, any of, "
     "rest of, the rest, "
-    "from now, for good, last one, never"
+    "from now, for good, last one, never, permanently"
 )
 _CARE_ENDS_BENIGN = (
     "moving, moved, move, insurance, vacation, graduated, finished, better, college, job, "
@@ -62,7 +62,9 @@ _LAST_WORDS = (
     "meant lot, meant so, said goodbye, say goodbye, came to this, forgive me, "
     "did what she could, did what he could, did what you could, last message, my last words, "
     "tell her bye, tell him bye, say bye, said bye, tell you bye, my file for good, "
-    "only one who tried, the only one who, at peace now, i am at peace, "
+    "only one who tried, the only one who, at peace now, i am at peace, blame herself, "
+    "blame himself, blame yourself, blame themselves, for what happens, putting up with me, "
+    "put up with me, i have decided, "
     "their fault, her fault, his fault, your fault, anyones fault"
 )
 _MESSENGER = (
@@ -83,12 +85,12 @@ _NOT_HERE_BENIGN = (
 _PLAN = (
     "going to do it, gonna do it, do it tonight, do it soon, do it this, when i do it, "
     "how i will do, how i am going, how to do it, would do it, enough to do it, which pills, "
-    "what pills"
+    "what pills, a way to stop, way to stop hurting"
 )
 _PLAN_WHEN = (
     "pick the day, picked the day, pick a day, picked a day, the date, set a date, chosen, "
     "know how, know when, figured out how, decided, ready, looked up, searched, googled, "
-    "researched, i have them"
+    "researched, i have them, figured out, permanently"
 )
 _PLAN_BENIGN = "form, forms, email, text, website, pay, payment, portal, app, login"
 _HEIGHT = "roof, rooftop, bridge, ledge, balcony, top floor, overpass, cliff, parking garage"
@@ -154,7 +156,9 @@ _GIVING_BENIGN = "old, donate, donating, donation, charity, furniture, couch, of
 #: Getting ready for tonight without saying for what.
 _READY = "sorted, arranged, planned, ready, prepared, figured out, worked out, set"
 _TONIGHT = "tonight, tonite, this weekend, tomorrow"
-_READY_BENIGN = "session, appointment, call, party, dinner, trip, flight, meeting, move"
+_READY_BENIGN = (
+    "session, appointment, call, party, dinner, trip, flight, meeting, move, recipe, groceries"
+)
 _EVERYTHING = "everything, it all, all set, affairs, things"
 #: Not seeing someone again, said as a fact.
 _NEVER_AGAIN = (
@@ -197,6 +201,15 @@ _LOOKOUT = "lookout, bridge, cliff, overlook, pier, tracks, dam, quarry"
 _NOT_COMING_HOME = (
     "not want to come, not want to drive, not coming home, for hours, not come home, not going home"
 )
+#: Belongings handed on so nothing is wasted.
+_NO_WASTE = "nothing goes to waste, nothing will go, will not need them, someone can use"
+#: The last days, accepted.
+_LAST_DAYS = "my last week, my last day, my last night, my last weekend"
+_ACCEPTED = "accepted, this is, ready, ok with, okay with, at peace"
+_LAST_DAYS_BENIGN = (
+    "job, work, school, class, office, vacation, lease, apartment, insurance, moving, session, "
+    "appointment, therapy, counseling"
+)
 #: Joining the dead.
 _JOIN = "be with, join, go to, see, meet"
 _BEYOND = "in heaven, heaven, the other side"
@@ -209,6 +222,8 @@ _TO_STAY = (
     "stay, live, keep going, go on, be here, get up, stick around, anymore, try, wake up, for"
 )
 _NO_REASON_BENIGN = "office, practice, group, wait, waiting, call, email, text, worry"
+#: The means gathered, without naming them.
+_WHAT_I_NEED = "got what i need, have what i need, bought what i need, everything i need"
 #: Seeing oneself die.
 _IMAGINE = (
     "picture, picturing, imagine, imagining, fantasize, fantasizing, daydream, daydreaming, "
@@ -227,10 +242,14 @@ _AMOUNT_BENIGN = (
 _FEAR = "scared, afraid, terrified, frightened, worried, fear"
 _OWN_ACT = (
     "what ill, what i will, what i might, what i could, what i do, what i am going, ill snap, "
-    "i will snap, lose control, do something to, something i regret, hurt someone"
+    "i will snap, lose control, do something to, something i regret, hurt someone, "
+    "lose it on him, lose it on her, lose it on them, lose it on my"
 )
 
 OWN: tuple[Together, ...] = (
+    Together("a plan or the means", _WHAT_I_NEED, _TONIGHT, benign=_READY_BENIGN),
+    Together("a goodbye", _NO_WASTE, "giving, gave, give, handed, handing, mailed"),
+    Together("talk of dying", _LAST_DAYS, _ACCEPTED, benign=_LAST_DAYS_BENIGN),
     Together("fear of what they might do", _FEAR, "stop myself, control myself, trust myself"),
     Together("the means", _BLADE, _BLADE_WHERE, benign="grass, mower, skate, skates, fan"),
     Together("a goodbye", _NEED_IT, _KEEPSAKES, benign=_CARE_ENDS_BENIGN),
