@@ -16,18 +16,24 @@ _CUES: dict[str, list[str]] = {
     "person": word_list("""
         kid kids child children baby toddler infant son daughter boy girl myself himself herself
     """),
-    "finality": word_list("goodbye goodbyes forever farewell testament lethal"),
+    "finality": word_list("""
+        goodbye goodbyes forever farewell testament lethal fault heaven beneficiaries
+        unresponsive
+    """),
     "means": word_list("""
         pills pill meds tablets rope gun guns pistol rifle knife knives razor ledge tylenol bleach
-        handful overdose
+        handful overdose bleach detergent charcoal antifreeze revolver bullets ammo
     """),
     "substance": word_list("drunk vodka whiskey liquor drugs alcohol"),
     "distress": word_list("scared afraid terrified hopeless worthless desperate panicking"),
     "harm": word_list("""
         hurting hits hitting burns burned bruise bruises choke choked beat beats punched slapped
-        kicked
+        kicked threatened threatening shoved choking unconscious fainted seizure
     """),
-    "unreal": word_list("voices cameras signals chip devil demons spying imposter"),
+    "unreal": word_list("""
+        voices cameras signals chip devil demons spying imposter possessed exorcism paranoid
+        hallucinating
+    """),
 }
 _STRONG = frozenset(("finality", "means", "substance", "harm", "unreal"))
 #: Matched as written, not by stem: "hurting" is a cue, "hurt her feelings" is not.

@@ -4,7 +4,9 @@ Callers in danger rarely say "crisis". They say "she's been cutting again", "he 
 bottle of pills", "I can't keep going like this", "my brother texted me goodbye". Recognising
 them is deliberately generous: a needless crisis row costs staff a glance, a missed one can
 cost a life. The signs are data: warning words and phrases in `desk.core.danger.signs`,
-situations in `desk.core.danger.situations`, figures of speech in `desk.core.danger.figures`.
+situations in `desk.core.danger.situations`, danger told in pieces anywhere in a question in
+`desk.core.danger.together` and `desk.core.danger.others`, figures of speech in
+`desk.core.danger.figures`.
 """
 
 from __future__ import annotations
@@ -12,7 +14,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from desk.core.danger.figures import FIGURES
+from desk.core.danger.others import OTHERS
 from desk.core.danger.patterns import Pattern
+from desk.core.danger.pieces import together
 from desk.core.danger.signs import (
     CUTTING_BENIGN,
     END,
@@ -27,6 +31,7 @@ from desk.core.danger.signs import (
     WORD_SIGNS,
 )
 from desk.core.danger.situations import SITUATIONS
+from desk.core.danger.together import OWN
 from desk.core.language.text import normalize, stem
 
 #: Word (and stem) -> the warning sign it stands for.
@@ -80,6 +85,7 @@ def _by_first(patterns: tuple[Pattern, ...]) -> dict[str, tuple[Pattern, ...]]:
 
 
 _BY_FIRST = _by_first(PATTERNS + SITUATIONS)
+_PIECES = OWN + OTHERS
 _FIGURES_BY_FIRST = _by_first(FIGURES)
 
 
@@ -112,7 +118,7 @@ def detect(query: str) -> Danger | None:
             continue
         if sign is not None and stems[i + 1] not in IDIOM_NEXT.get(s, NO_IDIOM):
             return Danger(_phrase(words, i - 1, i + 1), sign)
-        if len(word) >= 6:
+        if len(word) >= 6 and sign is None:
             typo = _typo_sign(word)
             if typo is not None:
                 return Danger(_phrase(words, i - 1, i + 1), typo)
@@ -133,6 +139,10 @@ def detect(query: str) -> Danger | None:
         joined = "".join(words)
         if "selfharm" in joined:
             return Danger("self harm", "self-harm")
+    found = together(_PIECES, stems)
+    if found is not None:
+        sign, start, end = found
+        return Danger(_phrase(words, start, end), sign)
     return None
 
 

@@ -35,6 +35,7 @@ WORD_SIGNS: dict[str, list[str]] = {
     """),
     "the means": word_list("""
         gun guns pistol rifle shotgun firearm firearms weapon weapons knife knives razor razors
+        revolver handgun glock ammo ammunition bullets
         lethal rope poison poisoned poisoning antifreeze
     """),
     "a medical emergency": word_list("""
@@ -55,6 +56,7 @@ EXACT_DANGER_WORDS = frozenset(word_list("voices"))
 #: question alone is no sign of danger.
 IDIOM_NEXT: dict[str, frozenset[str]] = {
     "kill": frozenset(word_list("for time")),
+    "emergency": frozenset(word_list("contact contacts")),
     "crisi": frozenset(word_list("line lines number numbers")),
     "crisis": frozenset(word_list("line lines number numbers")),
 }
@@ -95,7 +97,10 @@ _THERAPY = "counselor counsellor therapist therapy session sessions doctor appoi
 #: A goodbye at the end of therapy ("a goodbye card", "our last session") is not a farewell
 #: to life. Naming the counselor does not cancel one: a caller in danger often does ("he left
 #: a goodbye note for his counselor").
-_THERAPY_ENDS = "session sessions retire retiring retired retirement card gift party graduation"
+_THERAPY_ENDS = (
+    "session sessions retire retiring retired retirement card gift party graduation old former "
+    "previous"
+)
 #: "cutting" is a danger sign unless it is about cutting something back.
 CUTTING_BENIGN = frozenset(
     word_list("back down short off out class classes school hair grass cost costs")
@@ -112,7 +117,8 @@ PATTERNS: tuple[Pattern, ...] = (
         _p("end ending", "it", "$ tonight today now", gap=1),
         _p("end ending", "life everything things", gap=3),
         _p("want wish", "it", "end over", gap=3),
-        _p("all", "end over", gap=2),
+        _p("all", "end over", gap=1),
+        _p("all", "be", "end over", gap=1),
         _p("this", "is", "the", "end", gap=1, unless="of"),
         _p("end", "of", "my his her", "rope", gap=1),
         _p("take taking", "life", gap=3),
@@ -199,7 +205,13 @@ PATTERNS: tuple[Pattern, ...] = (
             benign=_THERAPY_ENDS,
         ),
         _p("sorry apologize apologizing apologized", "for", "everything", gap=2),
-        _p("giving give gave", "away", gap=4, benign="session sessions appointment slot spot"),
+        _p(
+            "giving give gave",
+            "away",
+            gap=4,
+            benign="session sessions appointment slot spot old donate donating charity furniture "
+            "couch sale free",
+        ),
         _p("giving give gave", "dog dogs cat cats pet pets puppy kitten", gap=3),
         _p(
             "write wrote writing made make making update updated updating change changed redo",
@@ -216,7 +228,12 @@ PATTERNS: tuple[Pattern, ...] = (
     *_signs(
         "the means",
         _p("swallow swallowed swallowing", _PILLS, gap=6),
-        _p("bottle bunch handful whole all many", _PILLS, gap=5),
+        _p(
+            "bottle bunch handful whole all many",
+            _PILLS,
+            gap=5,
+            benign="every daily morning prescribed supposed refill list",
+        ),
         _p("too", "many much", _PILLS, gap=3),
         _p(
             "take took taken swallow swallowed", "too", "many much", gap=2, unless="time long money"
@@ -254,7 +271,7 @@ PATTERNS: tuple[Pattern, ...] = (
             unless="feeling feelings text txt sms email mail message msg note line dm pm snap call",
         ),
         _p("hang starve burn", _SELF, gap=1),
-        _p("cut slit", _SELF + " " + _BODY, gap=3),
+        _p("cut slit", _SELF + " " + _BODY, gap=3, benign="hair bangs nails fringe"),
         _p(
             "burn burning burned burnt scratch scratching scratched carve carving carved "
             "punch punching",

@@ -146,3 +146,52 @@ def test_ordinary_words_are_not_near_danger() -> None:
     assert not possible_danger("can i leave a voice message")
     assert not possible_danger("she wants to hit follow on her counselor's page")
     assert possible_danger("there are bruises on my arm")
+
+
+@pytest.mark.parametrize(
+    ("question", "sign"),
+    [
+        ("my cousin sent a pic of her meds in rows on the table, now her phone is off", "pills"),
+        ("my brother posted that he was done, and he has not answered since", "not answering"),
+        ("a girl about four is in the lobby and her dad left two hours ago", "a child alone"),
+        ("please tell my counselor i will not need her anymore", "finality"),
+        ("can you tell dr lee i appreciated him, he tried his best with me", "a goodbye"),
+        ("my uncle is handing out his watch and his guitars to everyone", "a goodbye"),
+        ("i have it all planned for tonight, can you just pass on a message", "a plan"),
+        ("i keep imagining myself driving off the overpass", "a plan"),
+        ("he swears he is going to burn down the house with us in it", "violence"),
+        ("my partner threw a bottle at me and locked the door", "violence"),
+        ("my grandpa has not slept and is wandering the street confused", "beliefs"),
+        ("i swallowed most of my klonopin, can you put me through", "pills"),
+    ],
+)
+def test_danger_told_in_pieces_is_caught(question: str, sign: str) -> None:
+    """Signs that mean little alone (pills set out, a silence; a child, a carer gone) are
+    danger together, in any order, and the reason names the sign."""
+    danger = detect(question)
+    assert danger is not None
+    assert sign in danger.sign
+    assert danger.phrase
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "i take all my meds every morning, can i text her the list",
+        "my wife is not answering my texts, she is mad at me, can i message her counselor",
+        "can i bring my baby to my session, there is no one to watch her",
+        "my son is by himself a lot since the divorce, can he text his counselor",
+        "i will not be needing a reminder call anymore, just email me",
+        "can you let her know i appreciated the reminder",
+        "i'm giving my old couch away, does the office need furniture",
+        "i have everything ready for tonight's session by zoom",
+        "he says he is going to take the kids to his mom's this weekend",
+        "sorry i missed her call and now she is not answering",
+        "i said goodbye to my old therapist last month, can i still email her",
+        "i'm saving up for sessions, my insurance ran out",
+    ],
+)
+def test_pieces_that_do_not_add_up_are_not_danger(question: str) -> None:
+    """Everyday questions that share one piece of a danger (pills taken as prescribed, a
+    silence after a missed call, no one to babysit) raise no alarm."""
+    assert detect(question) is None
