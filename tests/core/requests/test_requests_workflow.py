@@ -355,3 +355,18 @@ def test_filters_and_paging(log: RequestLog, clock: Any) -> None:
     assert log.count(RequestFilter(since=first_day, until=first_day)) == 1
     assert log.count(RequestFilter(since=date(2000, 1, 1), until=date(2000, 1, 2))) == 0
     assert log.count(RequestFilter(status="pending", counselor_id="jdoe", client="ann")) == 1
+
+
+def test_a_changed_address_needs_a_new_approval_before_release(log: RequestLog) -> None:
+    """After the counselor's address changes, release waits for a new approval, then gives it."""
+    rid = _new(log)
+    log.approve(rid, by="jdoe", staff_id="bo", how="phone")
+    log.update_counselor("jdoe", staff_id="admin", email="jane.doe@example.org")
+    before = _snapshot(log)
+    with pytest.raises(Refused, match="approve again"):
+        log.release(rid, staff_id="ann", method="phone", identity_verified=True)
+    assert _snapshot(log) == before
+    log.approve(rid, by="jdoe", staff_id="bo", how="phone")
+    email = log.release(rid, staff_id="ann", method="phone", identity_verified=True)
+    assert email == "jane.doe@example.org"
+    assert log.verify(deep=True).ok

@@ -253,7 +253,13 @@ BEGIN
     IF NOT by_counselor THEN
       PERFORM desk.require_active_staff(actor);
     END IF;
-    IF req.status <> 'pending' THEN
+    -- An approved request is approved again only for an address that changed after the
+    -- last approval (its release is refused until then); anything else must be pending.
+    IF req.status <> 'pending' AND NOT (
+         p_type = 'approved' AND req.status = 'approved' AND p ? 'email'
+         AND (SELECT e.payload::jsonb ->> 'email' FROM desk.events e
+              WHERE e.request_id = req.id AND e.type = 'approved'
+              ORDER BY e.seq DESC LIMIT 1) IS DISTINCT FROM c.email) THEN
       PERFORM desk.refuse(format('request %s is %s; only a pending request can be %s',
                                  req.id, req.status, p_type));
     END IF;
