@@ -5,7 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
-from desk.ui.widgets.controls import heading, hint, muted_text, padlock
+from desk.ui.widgets.controls import heading, hint, padlock
+from desk.ui.widgets.theme import muted_text
 
 
 class LockScreen(QWidget):
@@ -30,7 +31,7 @@ class LockScreen(QWidget):
         self.unlock_button.setStyleSheet("QPushButton { padding: 0.4em 1.6em; }")
         self.unlock_button.clicked.connect(self.unlock_requested)
         mark = QLabel(self)
-        mark.setPixmap(padlock(72, muted_text(self.palette())))
+        mark.setPixmap(padlock(72, muted_text(self.palette(), on_window=True)))
         mark.setAlignment(Qt.AlignmentFlag.AlignCenter)
         mark.setAccessibleName("Locked")
 

@@ -7,7 +7,7 @@ from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QLabel, QWidget
 
 from desk.ui.requests.words import STATUS_WORDS, status_text
-from desk.ui.widgets.controls import muted_text
+from desk.ui.widgets.theme import muted_text
 
 _STATUS_LIGHT = {
     "pending": ("#7a4d00", "#fff0c7", "#e8c45f"),
@@ -32,7 +32,7 @@ def _status_colours(status: str, palette: QPalette) -> tuple[QColor, QColor, QCo
 def status_colour(status: str, palette: QPalette) -> QColor:
     """Text colour for a status; the mark and word carry the meaning, colour only helps."""
     colours = _status_colours(status, palette)
-    return colours[0] if colours else muted_text(palette)
+    return colours[0] if colours else muted_text(palette, on_window=True)
 
 
 class StatusPill(QLabel):
@@ -56,7 +56,7 @@ class StatusPill(QLabel):
         if colours:
             fg, bg, border = (c.name() for c in colours)
         else:
-            fg = muted_text(palette).name()
+            fg = muted_text(palette, on_window=True).name()
             bg = palette.color(QPalette.ColorRole.Window).name()
             border = palette.color(QPalette.ColorRole.Mid).name()
         self.setStyleSheet(

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QAction, QColor, QFont, QKeySequence, QPainter, QPalette, QPen, QPixmap
+from PySide6.QtGui import QAction, QColor, QFont, QKeySequence, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QLabel, QPushButton, QWidget
+
+from desk.ui.widgets.theme import muted_text
 
 
 class ActionButton(QPushButton):
@@ -78,25 +80,12 @@ def hint(text: str, *, parent: QWidget | None = None) -> QLabel:
     label.setWordWrap(True)
     label.setTextFormat(Qt.TextFormat.PlainText)
     palette = label.palette()
-    palette.setColor(label.foregroundRole(), muted_text(palette))
+    palette.setColor(label.foregroundRole(), muted_text(palette, on_window=True))
     label.setPalette(palette)
     return label
 
 
 # Text, fill and border per status, for light and dark schemes. Withdrawn stays neutral.
-def muted_text(palette: QPalette) -> QColor:
-    """Secondary text: the text colour blended most of the way into the window colour."""
-    fg = palette.color(QPalette.ColorRole.WindowText).toRgb()
-    bg = palette.color(QPalette.ColorRole.Window).toRgb()
-    mixed = QColor()
-    mixed.setRgbF(
-        bg.redF() + (fg.redF() - bg.redF()) * 0.7,
-        bg.greenF() + (fg.greenF() - bg.greenF()) * 0.7,
-        bg.blueF() + (fg.blueF() - bg.blueF()) * 0.7,
-    )
-    return mixed
-
-
 def padlock(size: int, colour: QColor) -> QPixmap:
     """A drawn padlock (fonts on a bare system may have no lock glyph)."""
     ratio = 2.0

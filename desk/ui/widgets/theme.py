@@ -75,14 +75,20 @@ def swatch(kind: str, palette: QPalette) -> Swatch:
     return Swatch(QColor(fg), QColor(bg), QColor(border))
 
 
-def muted_text(palette: QPalette, *, selected: bool = False) -> QColor:
-    """Secondary text colour: the text colour blended 72% into its background."""
-    fg = palette.color(
-        QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
-    ).toRgb()
-    bg = palette.color(
-        QPalette.ColorRole.Highlight if selected else QPalette.ColorRole.Base
-    ).toRgb()
+def muted_text(palette: QPalette, *, selected: bool = False, on_window: bool = False) -> QColor:
+    """Secondary text colour: the text colour blended 72% into its background.
+
+    The background is a list's or field's base, the selection (`selected`), or the window
+    itself (`on_window`: labels and marks drawn straight on a dialog or page).
+    """
+    role = QPalette.ColorRole
+    if selected:
+        fg_role, bg_role = role.HighlightedText, role.Highlight
+    elif on_window:
+        fg_role, bg_role = role.WindowText, role.Window
+    else:
+        fg_role, bg_role = role.Text, role.Base
+    fg, bg = palette.color(fg_role).toRgb(), palette.color(bg_role).toRgb()
     mixed = QColor()
     mixed.setRgbF(
         bg.redF() + (fg.redF() - bg.redF()) * 0.72,
