@@ -31,7 +31,8 @@ from desk.ui.policy.search_field import SearchField
 from desk.ui.policy.topic_list import TopicList
 from desk.ui.policy.topic_model import SearchFn, TopicListModel, TopicRole, TopicSearchProxy
 from desk.ui.policy.topic_view import TopicView
-from desk.ui.widgets.parts import ActionButton, Card
+from desk.ui.widgets.controls import ActionButton
+from desk.ui.widgets.parts import Card
 from desk.ui.widgets.theme import WARNING_MARK, muted_text
 
 

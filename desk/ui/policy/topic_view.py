@@ -23,9 +23,9 @@ from PySide6.QtWidgets import (
 
 from desk.core.policy.book import PolicyBook, Script, Topic
 
+from desk.ui.widgets.controls import ActionButton
 from desk.ui.widgets.flow_layout import FlowLayout
 from desk.ui.widgets.parts import (
-    ActionButton,
     Card,
     CheckRow,
     GuidanceTag,

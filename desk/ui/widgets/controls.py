@@ -12,14 +12,21 @@ from desk.ui.widgets.theme import muted_text
 class ActionButton(QPushButton):
     """A push button that mirrors a `QAction`: text, shortcut beside it, enabled and checked.
 
-    The action holds the shortcut, so it fires at once and only while the tab is showing.
+    The action holds the shortcut (set by the composition root or the tab), so the button never
+    advertises a key that does nothing. `text` replaces the action's text on the button only.
     """
 
     def __init__(
-        self, action: QAction, *, show_key: bool = True, parent: QWidget | None = None
+        self,
+        action: QAction,
+        *,
+        text: str | None = None,
+        show_key: bool = True,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self._action = action
+        self._text = text
         self._show_key = show_key
         self.setCheckable(action.isCheckable())
         self.clicked.connect(self._clicked)
@@ -34,13 +41,13 @@ class ActionButton(QPushButton):
     def _sync(self, *_args: object) -> None:
         action = self._action
         key = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
-        text = action.text()
+        text = self._text if self._text is not None else action.text()
         self.setText(f"{text}   {key}" if key and self._show_key else text)
         self.setEnabled(action.isEnabled())
         if action.isCheckable():
             self.setChecked(action.isChecked())
         plain = text.replace("&", "")
-        tip = action.toolTip() or plain
+        tip = plain if self._text is not None else action.toolTip() or plain
         self.setToolTip(f"{tip} ({key})" if key else tip)
         self.setAccessibleName(plain)
 

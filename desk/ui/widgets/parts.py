@@ -44,31 +44,6 @@ def key_text(action: QAction) -> str:
     return action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
 
 
-class ActionButton(QPushButton):
-    """A push button that triggers an action and shows the action's shortcut beside its text.
-
-    The shortcut comes from the action, which the composition root configures, so the button
-    never advertises a key that does nothing.
-    """
-
-    def __init__(self, *, action: QAction, text: str | None = None, parent: QWidget | None = None):
-        super().__init__(parent)
-        self._action = action
-        self._text = text
-        self.clicked.connect(action.trigger)
-        action.changed.connect(self._sync)
-        self._sync()
-
-    def _sync(self) -> None:
-        text = self._text if self._text is not None else self._action.text()
-        key = key_text(self._action)
-        self.setText(f"{text}   {key}" if key else text)
-        plain = text.replace("&", "")
-        self.setToolTip(f"{plain} ({key})" if key else plain)
-        self.setAccessibleName(plain)
-        self.setEnabled(self._action.isEnabled())
-
-
 class SectionHeading(QLabel):
     """A small bold heading above a block of the topic page."""
 

@@ -15,7 +15,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QFont
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QWidget
 
-from desk.ui.widgets.parts import ActionButton, Card
+from desk.ui.widgets.controls import ActionButton
+from desk.ui.widgets.parts import Card
 from desk.ui.widgets.theme import WARNING_MARK
 
 _MAX_SHOWN_ISSUES = 3
