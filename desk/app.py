@@ -170,13 +170,16 @@ def _appearance(app: QApplication, window: MainWindow) -> None:
 def _use_policy(
     window: MainWindow, search: LazySearch, load: PolicyLoad, folder: Path | None
 ) -> LoadResult:
-    """Answer from a freshly loaded policy now, without a restart."""
-    loaded = load(folder)
+    """Answer from a freshly loaded policy now, without a restart.
+
+    The window is already up, so the files are read themselves, not the cache: nothing is
+    left to check against them afterwards.
+    """
+    loaded = load(folder, cached=False)
     search.set_book(loaded.book)
     window.show_policy(loaded)
     _report(window, loaded)
     window.after_first_paint(search.warm)
-    window.after_first_paint(lambda: _confirm_cached_policy(window, search, load, loaded))
     return loaded
 
 
