@@ -201,10 +201,14 @@ def test_settings_refuse_a_database_url_with_a_password(qtbot: Any, tmp_path: Pa
     settings = QSettings(str(tmp_path / "desk.ini"), QSettings.Format.IniFormat)
     dialog = SettingsDialog(current=read_settings(settings))
     qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
     dialog.database.setText("postgresql://jlee:hunter2@server/desk")
     dialog.save_button.click()
     assert dialog.result() != SettingsDialog.DialogCode.Accepted
     assert "password" in dialog.problem.text() and not dialog.problem.isHidden()
+    # The message makes room for itself: nothing in the dialog is squeezed below its size.
+    assert dialog.height() >= dialog.sizeHint().height()
     dialog.database.setText("postgresql://jlee@server/desk")
     dialog.save_button.click()
     assert dialog.result() == SettingsDialog.DialogCode.Accepted

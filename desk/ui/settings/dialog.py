@@ -100,6 +100,8 @@ class SettingsDialog(QDialog):
         self.database = QLineEdit(current.database, self)
         self.database.setPlaceholderText("blank: this desk's own log")
         self.database.setAccessibleName("Shared log (PostgreSQL URL)")
+        # Room for a whole postgresql://USER@SERVER/DATABASE without scrolling sideways.
+        self.database.setMinimumWidth(self.fontMetrics().averageCharWidth() * 44)
         database_label = QLabel("Shared &log", self)
         database_label.setBuddy(self.database)
         form.addRow(idle_label, self.idle)
@@ -134,6 +136,7 @@ class SettingsDialog(QDialog):
         if problem is not None:
             self.problem.setText(f"\u26a0 Shared log: {problem}")
             self.problem.show()
+            self.adjustSize()  # grow for the message rather than squeeze the form
             self.database.setFocus()
             return
         self.accept()
