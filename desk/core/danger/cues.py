@@ -9,7 +9,8 @@ staff can see it if the caller's next words change the picture. Data for
 
 from __future__ import annotations
 
-from desk.core.language.text import normalize
+from desk.core.danger.weigh import NEAR, weigh
+from desk.core.language.text import normalize, stem
 from desk.core.language.words import word_list
 
 _CUES: dict[str, list[str]] = {
@@ -42,8 +43,12 @@ _CUE: dict[str, str] = {word: kind for kind, words in _CUES.items() for word in 
 
 def possible_danger(query: str) -> bool:
     """Whether the words come near danger: one telling word, or a child and fear together."""
+    words = normalize(query)
+    weighed = weigh(words, [stem(w) for w in words])
+    if weighed is not None and weighed.total >= NEAR:
+        return True
     kinds = set()
-    for word in normalize(query):
+    for word in words:
         kind = _CUE.get(word)
         if kind is not None:
             kinds.add(kind)

@@ -32,6 +32,7 @@ from desk.core.danger.signs import (
 )
 from desk.core.danger.situations import SITUATIONS
 from desk.core.danger.together import OWN
+from desk.core.danger.weigh import FIRST, weigh
 from desk.core.language.text import normalize, stem
 
 #: Word (and stem) -> the warning sign it stands for.
@@ -143,6 +144,9 @@ def detect(query: str) -> Danger | None:
     if found is not None:
         sign, start, end = found
         return Danger(_phrase(words, start, end), sign)
+    weighed = weigh(words, stems[:-1])
+    if weighed is not None and weighed.total >= FIRST:
+        return Danger(weighed.phrase, weighed.sign)
     return None
 
 

@@ -48,6 +48,11 @@ FIGURES: tuple[Pattern, ...] = (
         gap=2,
     ),
     _p("kill killing", "two", "birds", gap=1),
+    _p("it its this that", "kill killing kills", "me her him us", gap=2),
+    _p("could", "murder kill", "a an some for", gap=1),
+    _p("have having had", "a", "heart", "attack", "when if", gap=1),
+    _p("hopeless", "with at", gap=1),
+    _p("hit hitting", "follow like send subscribe reply the", gap=1),
     _p(
         "pass passing",
         "out",

@@ -1,0 +1,141 @@
+"""Adding up weak signs of danger: who is at risk, what is happening, when, and how much.
+
+The warning words and situations in `desk.core.danger.signs` and friends catch danger said the
+usual ways. Callers find new ways every day, so this is the second look: each kind of weak sign
+in `desk.core.danger.weights` (someone alone, a body in trouble, a farewell, a secret kept with
+an adult...) adds its weight once, a second and third phrase of the same kind add half again,
+and a time ("right now", "for hours") or distress adds a little, but only to a sign already
+there. Two kinds together, or one told three ways, reach `FIRST`: the crisis row leads. One
+kind alone reaches `NEAR`: the crisis row stays in view, not first.
+"""
+
+from __future__ import annotations
+
+from desk.core.danger.weights import BENIGN, BOOSTS, CALM, KINDS, NEGATIONS
+from desk.core.language.text import normalize, stem
+
+#: A total at or above this puts the crisis row first.
+FIRST = 2.0
+#: A total at or above this keeps the crisis row among the first three.
+NEAR = 1.0
+#: How much a second and third phrase of a kind add, as a share of its weight.
+_AGAIN = 0.5
+_MOST_AGAIN = 2
+#: The kinds that only say who: they add to a sign, and are none alone.
+_WHO = frozenset(("vulnerable", "adult"))
+#: Within this many words after "if", a sign is only half as strong ("what if he hits her").
+_IF_REACH = 4
+#: "15yo", "8yr": an age, read as "yo".
+_AGE = ("yo", "yr", "yrs", "yrold")
+
+
+_Entries = dict[str, tuple[tuple[str, ...], ...]]
+
+
+def _compile(text: str) -> _Entries:
+    """Comma-separated phrases as stem tuples, filed under their first stem."""
+    table: dict[str, list[tuple[str, ...]]] = {}
+    for item in text.split(","):
+        stems = tuple(stem(w) for w in normalize(item))
+        if stems:
+            table.setdefault(stems[0], []).append(stems)
+    return {first: tuple(sorted(found, key=len, reverse=True)) for first, found in table.items()}
+
+
+#: Heaviest first: a word read as one kind is not read again as a lighter one.
+_KINDS = {
+    kind: (weight, sign, _compile(text))
+    for kind, (weight, sign, text) in sorted(KINDS.items(), key=lambda k: -k[1][0])
+}
+_CALM = {kind: _compile(text) for kind, text in CALM.items()}
+_BOOSTS = {kind: (weight, _compile(text)) for kind, (weight, text) in BOOSTS.items()}
+_BENIGN = _compile(BENIGN)
+
+
+class Weighed:
+    """What the adding-up found: the total, and the strongest kind's sign and phrase.
+
+    A plain class: this module loads on every `desk ask`.
+    """
+
+    __slots__ = ("phrase", "sign", "total")
+
+    def __init__(self, total: float, sign: str, phrase: str) -> None:
+        self.total = total
+        self.sign = sign
+        self.phrase = phrase
+
+
+def _match(entries: _Entries, stems: list[str], i: int) -> int:
+    """Where the longest entry starting at stems[i] ends; -1 if none does.
+
+    A two-word entry may have one word between its words ("hit my head" for "hit head").
+    """
+    for entry in entries.get(stems[i], ()):
+        n = len(entry)
+        if tuple(stems[i : i + n]) == entry:
+            return i + n - 1
+        if n == 2 and i + 2 < len(stems) and stems[i + 2] == entry[1] and stems[i + 1]:
+            return i + 2
+    return -1
+
+
+def weigh(words: list[str], stems: list[str]) -> Weighed | None:
+    """The weak signs in a question, added up; None when there are none.
+
+    Args:
+        words: the caller's words, normalized, figures of speech already blanked ("").
+        stems: their stems, blanked alike.
+    """
+    stems = ["yo" if s[:1].isdigit() and s.endswith(_AGE) else s for s in stems]
+    n = len(stems)
+    for i in range(n):
+        if stems[i]:
+            end = _match(_BENIGN, stems, i)
+            for j in range(i, end + 1):
+                stems[j] = ""
+    found: dict[str, list[tuple[int, int, float]]] = {}
+    for i in range(n):
+        if not stems[i]:
+            continue
+        strength = 0.5 if "if" in words[max(0, i - _IF_REACH) : i] else 1.0
+        for kind, (_w, _sign, entries) in _KINDS.items():
+            end = _match(entries, stems, i)
+            if end < 0:
+                continue
+            if end == i and not NEGATIONS.isdisjoint(words[max(0, i - 2) : i]):
+                break  # "no pills", "not alone"
+            found.setdefault(kind, []).append((i, end, strength))
+            break
+    if not found.keys() - _WHO:
+        return None
+    total = 0.0
+    best = ("", -1.0, (0, 0))
+    for kind, spots in found.items():
+        weight, sign, _entries = _KINDS[kind]
+        distinct = _distinct(spots)
+        value = weight * distinct[0][2]
+        for _start, _end, strength in distinct[1 : 1 + _MOST_AGAIN]:
+            value += weight * _AGAIN * strength
+        calm = _CALM.get(kind)
+        if calm is not None and any(stems[i] and _match(calm, stems, i) >= 0 for i in range(n)):
+            value *= 0.5
+        total += value
+        if kind not in _WHO and value > best[1]:
+            best = (sign, value, distinct[0][:2])
+    for weight, entries in _BOOSTS.values():
+        if any(stems[i] and _match(entries, stems, i) >= 0 for i in range(n)):
+            total += weight
+    start, end = best[2]
+    return Weighed(total, best[0], " ".join(w for w in words[start : end + 1] if w))
+
+
+def _distinct(spots: list[tuple[int, int, float]]) -> list[tuple[int, int, float]]:
+    """The phrases of one kind that do not overlap, strongest first."""
+    out: list[tuple[int, int, float]] = []
+    last = -1
+    for spot in sorted(spots):
+        if spot[0] > last:
+            out.append(spot)
+            last = spot[1]
+    return sorted(out, key=lambda s: -s[2])

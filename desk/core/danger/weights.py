@@ -1,0 +1,277 @@
+"""Weak signs of danger, by kind, for adding up: each means little alone, together they tell.
+
+A caller in danger rarely uses a warning word. "My neighbour's little boy has been on the
+balcony by himself since lunch" joins a child, being alone and a time; "I mixed my anxiety meds
+with wine and my chest feels tight" joins pills, alcohol and a body in trouble. Each kind below
+has a weight and the words and short phrases that show it (comma separated, as stems, at most
+four words; two-word phrases may have one word between them). `desk.core.danger.weigh` adds
+up the weights of the kinds a question shows. The lists are independent of any practice.
+"""
+
+from __future__ import annotations
+
+#: kind -> (weight, the sign shown to staff, words and phrases).
+KINDS: dict[str, tuple[float, str, str]] = {
+    "hurt": (
+        1.0,
+        "someone being hurt",
+        """hit me, hits me, hitting me, hit her, hits her, hitting her, hit him, hits him, hitting
+        him, hit the kids, hits the kids, beat, beats, beating, beaten, punch, punched, punches,
+        slap, slapped, slaps, kick, kicked, kicks, choke, choked, chokes, choking me, strangle,
+        strangled, shove, shoved, shoves, pushed me, push me, pushed her, threw me, throws me, threw
+        things, throwing things, grabbed me, grabs me, grabbed her, by the throat, by the neck, by
+        the hair, pinned, smacked, smacks, whipped, stabbed, stab, shot, shoot, attack, attacked,
+        attacking, threaten, threatens, threatened, threatening, hurt me, hurts me, hurt her, hurts
+        her, hurt him, hurts him, hurt them, hurt the kids, hurting me, hurting her, hurting him,
+        put his hands on, put her hands on, lay a hand, raised his hand, bruise, bruises, bruised,
+        black eye, handprint, hand print, welts, burn marks, busted lip, split lip, broken arm,
+        broke my, broke her, bleeding, blood, make him pay, make her pay, get even, teach him a
+        lesson, teach her a lesson, end him, end her, finish what he started, finish what she
+        started, finish the job, do to the baby, do to the kids, do to her, do to him, do to me, do
+        something to, hurt someone, hurt somebody, hurt people, going to hurt, gonna hurt""",
+    ),
+    "control": (
+        0.8,
+        "someone controlled or shut in",
+        """not let me leave, not let me out, not let her leave, not let him leave, took my phone,
+        takes my phone, taken my phone, took her phone, smashed my phone, broke my phone, took my
+        keys, took the car keys, hid my keys, locked me, locks me, locked her, locked him, locked
+        the kids, locked in, not allowed to leave, not allowed out, keeps me from, checks my phone,
+        tracks my, tracking my, follows me everywhere, cut me off, controls my money, took my money,
+        takes my money, took my passport, can not leave, cannot leave, trapped, scared to go home,
+        afraid to go home, not safe at home, not safe to go home, court order, protective order,
+        protection order, order against, no contact order, hiding from, hiding in the, hide from
+        him, hide from her""",
+    ),
+    "at-hand": (
+        1.2,
+        "a threat at hand",
+        """outside my door, outside the door, outside my house, outside the house, outside my
+        window, outside my apartment, at my door, at the door, banging on, pounding on, outside
+        banging, outside yelling, outside screaming, breaking in, broke in, break in, trying to get
+        in, tried to get in, in my house, in the house with, parked outside, waiting outside,
+        waiting for me, following me, followed me, follows me, showed up at, shows up at, keeps
+        showing up, watching my house, watching the house, in the parking lot, is here, he is here,
+        she is here, they are here, coming over, coming here, on his way, on her way, knows where i
+        live, found my address, with a knife, with a gun, has a knife, has a gun, got a gun, bought
+        a gun""",
+    ),
+    "vulnerable": (
+        0.5,
+        "a child or someone vulnerable",
+        """child, children, kid, kids, toddler, baby, babies, infant, newborn, little boy, little
+        girl, little one, son, daughter, boy, girl, teen, teenager, teenage, preteen, year old, yr
+        old, yo, grade, kindergarten, kindergartner, preschool, grandma, grandpa, grandmother,
+        grandfather, granny, nana, elderly, dementia, alzheimer, disabled, disability, niece,
+        nephew, foster, student, minor, pregnant""",
+    ),
+    "alone": (
+        1.0,
+        "someone alone, missing or gone quiet",
+        """alone, by himself, by herself, by themselves, by themself, on his own, on her own, nobody
+        home, no one home, no adult, no adults, no grown up, unattended, left alone, left the kids
+        alone, left the baby alone, locked out, wander, wandered, wandering, missing, can not find,
+        cannot find, cant find, not find her, not find him, not come home, not came home, never came
+        home, not back, not been home, ran away, run away, runaway, disappeared, vanished, gone
+        since, no one answer, nobody answer, not answer, not answering, not picking up, not pick up,
+        not respond, not responding, not heard from, not seen her, not seen him, phone off, phone is
+        off, left her phone, left his phone, left my phone, phone behind, without her phone, without
+        his phone, went quiet, gone quiet, gone silent, went silent, unreachable, no one can reach,
+        can not reach, cannot reach, crying for, screaming for, for hours, all night, since this
+        morning, since last night, since yesterday, walked out, wandered off, walked off, freezing,
+        in the cold, nightgown, nightie, pajamas, barefoot, in a hot car, in the car, in the pool,
+        near the pool, near the road, in the street, on the road""",
+    ),
+    "secret": (
+        1.0,
+        "a secret kept with an adult",
+        """secret, secrets, not to tell, not tell anyone, not tell her mom, not tell his mom, not
+        tell mom, not tell dad, not tell me, keep quiet, keep it quiet, our little, special friend,
+        special friendship, would not understand, not understand, between them, between us, delete
+        the messages, deletes the messages, deleted the messages, hides her phone, hides his phone,
+        hidden phone, second phone, burner""",
+    ),
+    "adult": (
+        0.5,
+        "an adult too close to a child",
+        """coach, coaches, teacher, tutor, uncle, stepdad, stepfather, stepmom, mom boyfriend,
+        mother boyfriend, boyfriend of, neighbor, neighbour, older man, older guy, older boy, grown
+        man, grown up man, adult, stranger, youth pastor, pastor, priest, babysitter, sitter, online
+        friend, met online, met in a game, in a game, on discord, on snapchat, on roblox, gamer,
+        gifts, gift card, presents, bought her, bought him, buying her, buying him, buys her, buys
+        him, man in his, taking him out, taking her out, takes him out, takes her out, sends her,
+        sends him, sending her, sending him, pictures, photos, pics, selfies, nudes, video chat,
+        meet up, meet in person, pick her up, pick him up, sleepover, sleep over""",
+    ),
+    "touch": (
+        1.0,
+        "a disclosure of sexual harm",
+        """touch her, touches her, touched her, touching her, touch him, touches him, touched him,
+        touching him, touched me, touches me, touching me, private parts, privates, down there,
+        inappropriate, inappropriately, undress, undressed, naked, nude, nudes, sexual, sexually, in
+        bed with, in her bed, in his bed, shower with, bath with, sit on his lap, on his lap, kissed
+        her, kisses her, kissed him, grooming, groomed, exposed himself, made her watch, made him
+        watch""",
+    ),
+    "body": (
+        1.0,
+        "signs of a medical emergency",
+        """not breathing, can not breathe, cannot breathe, cant breathe, hard to breathe, trouble
+        breathing, breathing funny, breathing weird, breathing strange, gasping, chest pain, pain in
+        his chest, pain in her chest, pain in my chest, crushing, left arm, sweaty, sweating, grey,
+        gray, ashen, chest hurts, chest tight, chest is tight, chest feels tight, chest pressure,
+        heart racing, heart pounding, heart is racing, slurring, slurred, drooping, droopy, face
+        droop, one side, numb, numbness, can not move, cannot move, can not feel, passed out, pass
+        out, passing out, blacked out, fainted, faint, not wake, not waking, wont wake, can not
+        wake, cannot wake, blue lips, lips are blue, lips blue, turning blue, foaming, convulsing,
+        shaking all over, fit, fitting, fell down, fell and, hit his head, hit her head, hit my
+        head, head injury, vomiting blood, throwing up blood, coughing blood, allergic, swelling,
+        swollen, throat closing, fever, burning up, limp, floppy, pale, clammy, cold and, confused,
+        disoriented, delirious, dizzy, vomiting, throwing up, hospital, hospitalized, emergency
+        room, icu, diabetic, insulin, blood sugar, sugar low, severe pain, worst headache,
+        collapsed, collapse, not moving, barely moving, barely awake, keeps falling asleep,
+        drowsy""",
+    ),
+    "swallowed": (
+        1.0,
+        "something swallowed that should not be",
+        """swallowed, ate some, ate a, ate the, ate my, drank some, drank the, got into the, got
+        into my, got into her, got into his, chewed, licked, too many, took a bunch, took a lot,
+        took all, took the whole, took extra, double dose, doubled up, doubled my, tripled, handful,
+        whole bottle, whole pack, whole box, half the bottle, half a bottle, all of them, all of my,
+        all my pills, all her pills, all his pills, mixed, mixing, on top of""",
+    ),
+    "means": (
+        1.0,
+        "the means at hand",
+        """rope, cord, belt around, extension cord, noose, gun, guns, rifle, pistol, shotgun,
+        firearm, knife, knives, blade, blades, razor, razors, bridge, ledge, roof, rooftop, top
+        floor, tracks, train tracks, railroad, cliff, overpass, parking garage, car running, engine
+        running, exhaust, tailpipe, bleach, antifreeze, rat poison, poison, chemicals, gasoline,
+        lighter fluid, plastic bag, stash, stockpile, stockpiling, saved up, saving up pills,
+        hoarding, collecting pills, sleeping pills, painkillers, pain pills, opioids, oxy, fentanyl,
+        heroin, xanax, ativan, klonopin, ambien, tylenol, lithium, seroquel, pills""",
+    ),
+    "drink": (
+        0.6,
+        "pills or alcohol",
+        """drunk, wasted, blackout drunk, vodka, whiskey, tequila, rum, gin, wine, beer, beers,
+        booze, liquor, drinking, drank, been drinking, high, stoned, tripping, meth, cocaine, coke,
+        crack, molly, ecstasy, shrooms, edibles, meds, medication, medications, medicine,
+        prescription, prescriptions, antidepressant, antidepressants, bottle, bottles""",
+    ),
+    "farewell": (
+        1.2,
+        "a farewell",
+        """goodbye, good bye, goodbyes, farewell, bye forever, won't need, not need, not be needing,
+        not need any more, not need anymore, no longer need, not be here, not be around, not be
+        coming, wont be coming, not be back, not coming back, never see, one last time, for the last
+        time, last message, last msg, last words, final message, last chance to, one last, final,
+        for good, forever, cancel all, cancel everything, all my future, all future, any more
+        appointments, anymore, any more, giving away, gave away, give away, given away, who gets,
+        written my will, wrote my will, wrote a will, made a will, making a will, made out a will,
+        my will and, letters, goodbye letter, goodbye note, suicide note, left a note, found a note,
+        note saying, sorted out, affairs in order, in order, take care of my, look after my, tell
+        her thank you, tell him thank you, tell her thanks, tell him thanks, thank her for
+        everything, thank him for everything, for everything, passwords, life insurance,
+        beneficiary, beneficiaries, funeral, my stuff, my things, my cat, my dog, sold my, said
+        goodbye, saying goodbye, love you all, loves us, loved us, always loved""",
+    ),
+    "hopeless": (
+        1.0,
+        "hopelessness",
+        """no point, what is the point, nothing left, nothing to live, can not go on, cannot go on,
+        cant go on, can not do this, cannot do this, cant do this, can not take, cannot take, cant
+        take, done with everything, done with life, done with it all, so done, tired of living,
+        tired of everything, tired of being, sick of living, give up, giving up, gave up, no way
+        out, way out, better off, burden, nobody would miss, no one would miss, nobody would care,
+        no one would care, nobody cares, no one cares, disappear, vanish, sleep forever, not wake
+        up, not want to wake, not want to be here, not want to be alive, not want to live, not want
+        to exist, wish i was not, wish i were not, end it, end things, make it stop, want out, be
+        gone, gone for good, numb, empty, worthless, useless, hate myself, hate my life, ruined
+        everything, no future, can not see a, cannot see a, nothing matters, really down, so down,
+        been down, very down, depressed, pointless, hopeless, exhausted of, let go, not worth""",
+    ),
+    "own-mind": (
+        1.2,
+        "fear of what they might do",
+        """scared of myself, afraid of myself, frightened of myself, not trust myself, can not trust
+        myself, what i might do, what i will do, what i would do, what i could do, what hell do,
+        what shell do, what he might do, what she might do, what he will do, what she will do, urge,
+        urges, urge to, thoughts of, intrusive, keep thinking about, can not stop thinking, cannot
+        stop thinking, keep picturing, picture myself, imagine myself, fantasize, tempted, on
+        purpose, drive into, drive off, swerve, step in front, in front of a, walk into traffic,
+        into traffic, crash my car, crashing my car, crash the car, jump off, jumping off, jump in,
+        go to sleep and, make it look, look like an accident, hurt myself, harm myself, hurting
+        myself, hurt herself, hurt himself, hurting herself, hurting himself, cut myself, cutting
+        herself, cutting himself, cuts on, cuts on her, scratches on, scars on, burning herself,
+        burning himself, burned herself, starving herself, not eating, stopped eating, not eaten,
+        banging his head, banging her head, hitting himself, hitting herself""",
+    ),
+    "unreal": (
+        1.0,
+        "beliefs or perceptions no one else shares",
+        """hearing voices, hears voices, heard voices, the voices, voices in, voices telling, voices
+        tell, voices say, voices said, hearing things, hears things, seeing things, sees things,
+        talking to people, talks to people, talking to himself, talking to herself, people who are
+        not there, nobody there, no one there, messages from, signs from, sending him messages,
+        sending her messages, talking to him through, talking to her through, through the tv,
+        through the radio, the government, fbi, cia, the neighbors are, neighbours are, poisoning,
+        poisoned, implant, implanted, chip, microchip, cameras, bugged, bugging, being watched,
+        watching him, watching her, tracking him, tracking her, spying, spies, convinced, thinks he
+        is, thinks she is, thinks i am, believes he, believes she, chosen, mission from, from god,
+        he is god, she is god, demon, demons, devil, possessed, satan, aliens, the end of the world,
+        world is ending, not slept, no sleep, not sleeping, up for days, awake for days, days
+        without sleep, racing, manic, paranoid, not making sense, making no sense, talking nonsense,
+        gibberish, not recognize, does not know who, does not know where, not know where she is, not
+        know where he is, not himself, not herself, acting strange, acting weird, acting crazy, out
+        of it""",
+    ),
+}
+
+#: Kinds that tell when or how much: they strengthen a sign, and are no sign alone.
+BOOSTS: dict[str, tuple[float, str]] = {
+    "now": (
+        0.4,
+        """right now, now, tonight, today, this morning, this afternoon, this evening, at the
+        moment, currently, this minute, as we speak, just now, just found, just saw, just got, just
+        happened, still, again, keeps, every night, every day, hours, an hour, all day, minutes ago,
+        an hour ago, since, this weekend, after this weekend, tomorrow""",
+    ),
+    "distress": (
+        0.3,
+        """scared, afraid, terrified, frightened, panicking, panic, crying, screaming, shaking,
+        frantic, desperate, freaking out, hysterical, sobbing, begging, worried sick, really
+        worried, so worried, help, please help, do not know what to do""",
+    ),
+}
+
+#: Words that, just before a single word of a kind, rule it out ("no pills", "not alone").
+NEGATIONS = frozenset(("not", "no", "never", "without"))
+
+#: Figures of speech this adding-up leaves alone: whole phrases that borrow a kind's words.
+BENIGN = """hurt her feelings, hurt his feelings, hurt my feelings, hurts my feelings, hurt their
+    feelings, hurt your feelings, hurts her feelings, hit her up, hit him up, hit me up, hit up,
+    shoot her a, shoot him a, shoot me a, shoot an email, shoot a text, beat the traffic, beat
+    traffic, beat the rush, take a shot, a shot, flu shot, booster shot, screen shot, screenshot,
+    last name, first name, final exam, final exams, finals, final bill, final payment, last week,
+    last month, last year, high school, junior high, high five, on the road, hit the road, blood
+    work, blood test, blood pressure, blood draw, high blood, cold and flu, fell asleep, fit in,
+    fits in, fit me in, fits me, fit her in, fit him in, good fit, a fit, forever to, takes forever,
+    took forever, taking forever, bridge loan, gift card balance, out of office, one side of town,
+    in the car on, in the car during, in my car, from my car, from the car, sitting in the car, kid
+    free"""
+
+#: Words that explain a kind away, anywhere in the question: it counts half ("won't be back
+#: for two weeks, I'm on a trip"; "home alone after school").
+CALM: dict[str, str] = {
+    "farewell": """town, trip, vacation, holiday, moving, move, moved, relocating, week, weeks,
+        days, month, months, college, university, retire, retiring, retired, graduation, new job,
+        insurance, another practice, new counselor, different counselor, switching, travel,
+        traveling, business, deployment, maternity, surgery""",
+    "alone": """after school, before school, for work, at work, latchkey, babysitter, sitter,
+        grandma is, grandpa is, neighbour is, neighbor is""",
+    "body": """surgery, tonsils, knee, hip, checkup, check up, scheduled, routine, all fine, fine
+        now, doing fine, doing better, recovering, recovered, good news, thank goodness, nothing
+        serious, physical therapy, dentist, dental, the flu, a cold, covid""",
+}
