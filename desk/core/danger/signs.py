@@ -117,7 +117,7 @@ PATTERNS: tuple[Pattern, ...] = (
         _p("end ending", "it", "$ tonight today now", gap=1),
         _p("end ending", "life everything things", gap=3),
         _p("want wish", "it", "end over", gap=3),
-        _p("all", "end over", gap=1),
+        _p("all", "end over", gap=1, unless="place news internet map town world"),
         _p("all", "be", "end over", gap=1),
         _p("this", "is", "the", "end", gap=1, unless="of"),
         _p("end", "of", "my his her", "rope", gap=1),

@@ -27,6 +27,24 @@ _WHO = frozenset(("vulnerable", "adult"))
 _IF_REACH = 4
 #: "15yo", "8yr": an age, read as "yo".
 _AGE = ("yo", "yr", "yrs", "yrold")
+#: Words kept apart from their stem: "took" a number of pills is not "take" them daily.
+_KEEP = frozenset(("took", "swallowed", "downed", "popped"))
+#: Counts of pills that are many: read as "num" ("took like 20", "a dozen of them").
+_MANY = frozenset(("dozen", "twenty", "thirty", "forty", "fifty", "hundred", "fifteen", "twelve"))
+
+
+def _own_stem(word: str, stemmed: str) -> str:
+    """The stem this adding-up reads: ages as "yo", many as "num", "took" as itself."""
+    if word in _KEEP:
+        return word
+    if word[:1].isdigit():
+        if word.endswith(_AGE):
+            return "yo"
+        if word.isdigit() and len(word) <= 3 and int(word) >= 5:
+            return "num"
+    elif word in _MANY:
+        return "num"
+    return stemmed
 
 
 _Entries = dict[str, tuple[tuple[str, ...], ...]]
@@ -36,7 +54,7 @@ def _compile(text: str) -> _Entries:
     """Comma-separated phrases as stem tuples, filed under their first stem."""
     table: dict[str, list[tuple[str, ...]]] = {}
     for item in text.split(","):
-        stems = tuple(stem(w) for w in normalize(item))
+        stems = tuple(_own_stem(w, stem(w)) for w in normalize(item))
         if stems:
             table.setdefault(stems[0], []).append(stems)
     return {first: tuple(sorted(found, key=len, reverse=True)) for first, found in table.items()}
@@ -87,7 +105,7 @@ def weigh(words: list[str], stems: list[str]) -> Weighed | None:
         words: the caller's words, normalized, figures of speech already blanked ("").
         stems: their stems, blanked alike.
     """
-    stems = ["yo" if s[:1].isdigit() and s.endswith(_AGE) else s for s in stems]
+    stems = [_own_stem(w, s) for w, s in zip(words, stems, strict=True)]
     n = len(stems)
     for i in range(n):
         if stems[i]:

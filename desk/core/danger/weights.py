@@ -24,11 +24,12 @@ KINDS: dict[str, tuple[float, str, str]] = {
         attacking, threaten, threatens, threatened, threatening, hurt me, hurts me, hurt her, hurts
         her, hurt him, hurts him, hurt them, hurt the kids, hurting me, hurting her, hurting him,
         put his hands on, put her hands on, lay a hand, raised his hand, bruise, bruises, bruised,
-        black eye, handprint, hand print, welts, burn marks, busted lip, split lip, broken arm,
-        broke my, broke her, bleeding, blood, make him pay, make her pay, get even, teach him a
-        lesson, teach her a lesson, end him, end her, finish what he started, finish what she
-        started, finish the job, do to the baby, do to the kids, do to her, do to him, do to me, do
-        something to, hurt someone, hurt somebody, hurt people, going to hurt, gonna hurt""",
+        burns, burn, burned, scalded, cigarette burns, hurt ppl, black eye, handprint, hand print,
+        welts, burn marks, busted lip, split lip, broken arm, broke my, broke her, bleeding, blood,
+        make him pay, make her pay, get even, teach him a lesson, teach her a lesson, end him, end
+        her, finish what he started, finish what she started, finish the job, do to the baby, do to
+        the kids, do to her, do to him, do to me, do something to, hurt someone, hurt somebody, hurt
+        people, going to hurt, gonna hurt""",
     ),
     "control": (
         0.8,
@@ -39,31 +40,37 @@ KINDS: dict[str, tuple[float, str, str]] = {
         the kids, locked in, not allowed to leave, not allowed out, keeps me from, checks my phone,
         tracks my, tracking my, follows me everywhere, cut me off, controls my money, took my money,
         takes my money, took my passport, can not leave, cannot leave, trapped, scared to go home,
-        afraid to go home, not safe at home, not safe to go home, court order, protective order,
-        protection order, order against, no contact order, hiding from, hiding in the, hide from
-        him, hide from her""",
+        afraid to go home, not safe at home, not safe to go home, taking his money, taking her
+        money, taking his bank, taking her bank, his bank card, her bank card, stealing from, steals
+        from, stole from, flinch, flinches, goes quiet when, scared whenever, afraid whenever,
+        scared of him, scared of her, afraid of him, afraid of her, terrified of him, terrified of
+        her, court order, protective order, protection order, order against, no contact order,
+        hiding from, hiding in the, hide from him, hide from her""",
     ),
     "at-hand": (
         1.2,
         "a threat at hand",
         """outside my door, outside the door, outside my house, outside the house, outside my
-        window, outside my apartment, at my door, at the door, banging on, pounding on, outside
-        banging, outside yelling, outside screaming, breaking in, broke in, break in, trying to get
-        in, tried to get in, in my house, in the house with, parked outside, waiting outside,
-        waiting for me, following me, followed me, follows me, showed up at, shows up at, keeps
-        showing up, watching my house, watching the house, in the parking lot, is here, he is here,
-        she is here, they are here, coming over, coming here, on his way, on her way, knows where i
-        live, found my address, with a knife, with a gun, has a knife, has a gun, got a gun, bought
-        a gun""",
+        window, outside my apartment, at my door, at the door, across from my house, across the
+        street, outside my work, at my work, outside my job, parking lot, standing outside, standing
+        across, been following, keeps following, baseball bat, a bat, with a bat, crowbar, machete,
+        hammer, axe, open up, open the door, let him in, banging on, pounding on, outside banging,
+        outside yelling, outside screaming, breaking in, broke in, break in, trying to get in, tried
+        to get in, in my house, in the house with, parked outside, waiting outside, waiting for me,
+        following me, followed me, follows me, showed up at, shows up at, keeps showing up, watching
+        my house, watching the house, in the parking lot, is here, he is here, she is here, they are
+        here, coming over, coming here, on his way, on her way, knows where i live, found my
+        address, with a knife, with a gun, has a knife, has a gun, got a gun, bought a gun""",
     ),
     "vulnerable": (
         0.5,
         "a child or someone vulnerable",
-        """child, children, kid, kids, toddler, baby, babies, infant, newborn, little boy, little
-        girl, little one, son, daughter, boy, girl, teen, teenager, teenage, preteen, year old, yr
-        old, yo, grade, kindergarten, kindergartner, preschool, grandma, grandpa, grandmother,
-        grandfather, granny, nana, elderly, dementia, alzheimer, disabled, disability, niece,
-        nephew, foster, student, minor, pregnant""",
+        """lil bro, lil sis, little brother, little sister, baby brother, baby sister, younger
+        brother, younger sister, kid brother, kid sister, child, children, kid, kids, toddler, baby,
+        babies, infant, newborn, little boy, little girl, little one, son, daughter, boy, girl,
+        teen, teenager, teenage, preteen, year old, yr old, yo, grade, kindergarten, kindergartner,
+        preschool, grandma, grandpa, grandmother, grandfather, granny, nana, elderly, dementia,
+        alzheimer, disabled, disability, niece, nephew, foster, student, minor, pregnant""",
     ),
     "alone": (
         1.0,
@@ -78,30 +85,34 @@ KINDS: dict[str, tuple[float, str, str]] = {
         off, left her phone, left his phone, left my phone, phone behind, without her phone, without
         his phone, went quiet, gone quiet, gone silent, went silent, unreachable, no one can reach,
         can not reach, cannot reach, crying for, screaming for, for hours, all night, since this
-        morning, since last night, since yesterday, walked out, wandered off, walked off, freezing,
-        in the cold, nightgown, nightie, pajamas, barefoot, in a hot car, in the car, in the pool,
-        near the pool, near the road, in the street, on the road""",
+        morning, since last night, since yesterday, nobody can find, no one can find, not find, left
+        the house, left home, for days, walked out, wandered off, walked off, freezing, in the cold,
+        nightgown, nightie, pajamas, barefoot, in a hot car, in the car, in the pool, near the pool,
+        near the road, in the street, on the road""",
     ),
     "secret": (
         1.0,
         "a secret kept with an adult",
-        """secret, secrets, not to tell, not tell anyone, not tell her mom, not tell his mom, not
-        tell mom, not tell dad, not tell me, keep quiet, keep it quiet, our little, special friend,
-        special friendship, would not understand, not understand, between them, between us, delete
-        the messages, deletes the messages, deleted the messages, hides her phone, hides his phone,
-        hidden phone, second phone, burner""",
+        """secret, secrets, not tell, not explain, not say how, says she fell, says he fell, said
+        she fell, said he fell, not to tell, not tell anyone, not tell her mom, not tell his mom,
+        not tell mom, not tell dad, not tell me, keep quiet, keep it quiet, our little, special
+        friend, special friendship, would not understand, not understand, between them, between us,
+        delete the messages, deletes the messages, deleted the messages, hides her phone, hides his
+        phone, hidden phone, second phone, burner""",
     ),
     "adult": (
         0.5,
         "an adult too close to a child",
-        """coach, coaches, teacher, tutor, uncle, stepdad, stepfather, stepmom, mom boyfriend,
-        mother boyfriend, boyfriend of, neighbor, neighbour, older man, older guy, older boy, grown
-        man, grown up man, adult, stranger, youth pastor, pastor, priest, babysitter, sitter, online
-        friend, met online, met in a game, in a game, on discord, on snapchat, on roblox, gamer,
-        gifts, gift card, presents, bought her, bought him, buying her, buying him, buys her, buys
-        him, man in his, taking him out, taking her out, takes him out, takes her out, sends her,
-        sends him, sending her, sending him, pictures, photos, pics, selfies, nudes, video chat,
-        meet up, meet in person, pick her up, pick him up, sleepover, sleep over""",
+        """caretaker, caregiver, carer, aide, home aide, daddy, mommy, some man, some guy, a man,
+        this man, this guy, some dude, random guy, random man, coach, coaches, teacher, tutor,
+        uncle, stepdad, stepfather, stepmom, mom boyfriend, mother boyfriend, boyfriend of,
+        neighbor, neighbour, older man, older guy, older boy, grown man, grown up man, adult,
+        stranger, youth pastor, pastor, priest, babysitter, sitter, online friend, met online, met
+        in a game, in a game, on discord, on snapchat, on roblox, gamer, gifts, gift card, presents,
+        bought her, bought him, buying her, buying him, buys her, buys him, man in his, taking him
+        out, taking her out, takes him out, takes her out, sends her, sends him, sending her,
+        sending him, pictures, photos, pics, selfies, nudes, video chat, meet up, meet in person,
+        pick her up, pick him up, sleepover, sleep over""",
     ),
     "touch": (
         1.0,
@@ -127,19 +138,22 @@ KINDS: dict[str, tuple[float, str, str]] = {
         shaking all over, fit, fitting, fell down, fell and, hit his head, hit her head, hit my
         head, head injury, vomiting blood, throwing up blood, coughing blood, allergic, swelling,
         swollen, throat closing, fever, burning up, limp, floppy, pale, clammy, cold and, confused,
-        disoriented, delirious, dizzy, vomiting, throwing up, hospital, hospitalized, emergency
-        room, icu, diabetic, insulin, blood sugar, sugar low, severe pain, worst headache,
+        disoriented, delirious, dizzy, vomiting, throwing up, on the floor, on the ground, can not
+        get up, cannot get up, lying there, been lying, fallen, had a fall, took a fall, fell over,
+        fell off, fell out of, seizing, jerking, twitching, eyes rolled, hospital, hospitalized,
+        emergency room, icu, diabetic, insulin, blood sugar, sugar low, severe pain, worst headache,
         collapsed, collapse, not moving, barely moving, barely awake, keeps falling asleep,
         drowsy""",
     ),
     "swallowed": (
         1.0,
         "something swallowed that should not be",
-        """swallowed, ate some, ate a, ate the, ate my, drank some, drank the, got into the, got
-        into my, got into her, got into his, chewed, licked, too many, took a bunch, took a lot,
-        took all, took the whole, took extra, double dose, doubled up, doubled my, tripled, handful,
-        whole bottle, whole pack, whole box, half the bottle, half a bottle, all of them, all of my,
-        all my pills, all her pills, all his pills, mixed, mixing, on top of""",
+        """took num, took like num, num of my, num of her, num of his, num of them, num pills, took
+        a bunch, a bunch of, swallowed, ate some, ate a, ate the, ate my, drank some, drank the, got
+        into the, got into my, got into her, got into his, chewed, licked, too many, took a bunch,
+        took a lot, took all, took the whole, took extra, double dose, doubled up, doubled my,
+        tripled, handful, whole bottle, whole pack, whole box, half the bottle, half a bottle, all
+        of them, all of my, all my pills, all her pills, all his pills, mixed, mixing, on top of""",
     ),
     "means": (
         1.0,
@@ -208,24 +222,33 @@ KINDS: dict[str, tuple[float, str, str]] = {
         burning himself, burned herself, starving herself, not eating, stopped eating, not eaten,
         banging his head, banging her head, hitting himself, hitting herself""",
     ),
+    "neglect": (
+        1.0,
+        "someone left without care",
+        """no food, nothing to eat, not eaten in, hungry, starving, not been fed, not fed, own mess,
+        filthy, dirty diaper, soiled, nobody checks, no one checks, nobody checking, no one
+        checking, no heat, no water, no power, no electricity, not been changed, not taking his
+        meds, not taking her meds, stopped taking, off his meds, off her meds""",
+    ),
     "unreal": (
         1.0,
         "beliefs or perceptions no one else shares",
         """hearing voices, hears voices, heard voices, the voices, voices in, voices telling, voices
         tell, voices say, voices said, hearing things, hears things, seeing things, sees things,
         talking to people, talks to people, talking to himself, talking to herself, people who are
-        not there, nobody there, no one there, messages from, signs from, sending him messages,
-        sending her messages, talking to him through, talking to her through, through the tv,
-        through the radio, the government, fbi, cia, the neighbors are, neighbours are, poisoning,
-        poisoned, implant, implanted, chip, microchip, cameras, bugged, bugging, being watched,
-        watching him, watching her, tracking him, tracking her, spying, spies, convinced, thinks he
-        is, thinks she is, thinks i am, believes he, believes she, chosen, mission from, from god,
-        he is god, she is god, demon, demons, devil, possessed, satan, aliens, the end of the world,
-        world is ending, not slept, no sleep, not sleeping, up for days, awake for days, days
-        without sleep, racing, manic, paranoid, not making sense, making no sense, talking nonsense,
-        gibberish, not recognize, does not know who, does not know where, not know where she is, not
-        know where he is, not himself, not herself, acting strange, acting weird, acting crazy, out
-        of it""",
+        not there, nobody there, no one there, orders, giving him orders, giving her orders,
+        commands, telling him to, telling her to, tells him to, tells her to, the tv, the radio,
+        messages from, signs from, sending him messages, sending her messages, talking to him
+        through, talking to her through, through the tv, through the radio, the government, fbi,
+        cia, the neighbors are, neighbours are, poisoning, poisoned, implant, implanted, chip,
+        microchip, cameras, bugged, bugging, being watched, watching him, watching her, tracking
+        him, tracking her, spying, spies, convinced, thinks he is, thinks she is, thinks i am,
+        believes he, believes she, chosen, mission from, from god, he is god, she is god, demon,
+        demons, devil, possessed, satan, aliens, the end of the world, world is ending, not slept,
+        no sleep, not sleeping, up for days, awake for days, days without sleep, racing, manic,
+        paranoid, not making sense, making no sense, talking nonsense, gibberish, not recognize,
+        does not know who, does not know where, not know where she is, not know where he is, not
+        himself, not herself, acting strange, acting weird, acting crazy, out of it""",
     ),
 }
 
@@ -258,9 +281,9 @@ BENIGN = """hurt her feelings, hurt his feelings, hurt my feelings, hurts my fee
     last month, last year, high school, junior high, high five, on the road, hit the road, blood
     work, blood test, blood pressure, blood draw, high blood, cold and flu, fell asleep, fit in,
     fits in, fit me in, fits me, fit her in, fit him in, good fit, a fit, forever to, takes forever,
-    took forever, taking forever, bridge loan, gift card balance, out of office, one side of town,
-    in the car on, in the car during, in my car, from my car, from the car, sitting in the car, kid
-    free"""
+    took forever, taking forever, bat mitzvah, bridge loan, gift card balance, out of office, one
+    side of town, in the car on, in the car during, in my car, from my car, from the car, sitting in
+    the car, kid free"""
 
 #: Words that explain a kind away, anywhere in the question: it counts half ("won't be back
 #: for two weeks, I'm on a trip"; "home alone after school").

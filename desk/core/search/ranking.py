@@ -163,6 +163,10 @@ class SearchIndex:
             hits = self._calm(self._rank(words, None if top is None else top + 1), top)
             if possible_danger(query):
                 hits = self._crisis_in_view(hits, top)
+            elif hits and hits[0].topic_id == CRISIS_TOPIC:
+                # Only the crisis topic matched, on words with no sign of danger ("we fight
+                # like cats and dogs"): it is no answer, and leading would be a false alarm.
+                hits = hits[1:]
         elif danger is None:
             # "Is this a crisis line?" asks about the line: the crisis topic answers it.
             hits = [Hit(self._ids[doc], score) for doc, score in self._rank(words, top)]
