@@ -67,6 +67,7 @@ def test_build_holds_program_icon_desktop_entry_and_policy() -> None:
     bundled = internal / "desk" / "_bundled" / "policy"
     assert {p.relative_to(bundled) for p in bundled.rglob("*.yaml")} == shipped
     assert (internal / "desk" / "_bundled" / "resources" / "fonts" / "DejaVuSans.ttf").is_file()
+    assert (internal / "desk" / "core" / "language" / "common_words.txt").stat().st_size > 10_000
 
 
 def test_policy_check_and_ask_run_from_the_build(tmp_path: Path) -> None:

@@ -32,7 +32,7 @@ from desk.core.danger.signs import (
 )
 from desk.core.danger.situations import SITUATIONS
 from desk.core.danger.together import OWN
-from desk.core.danger.weigh import FIRST, weigh
+from desk.core.danger.weigh import FIRST, reassured, weigh
 from desk.core.language.text import normalize, stem
 
 #: Word (and stem) -> the warning sign it stands for.
@@ -90,6 +90,21 @@ _PIECES = OWN + OTHERS
 _FIGURES_BY_FIRST = _by_first(FIGURES)
 
 
+#: Signs that count even when the caller says all is well: their own words of dying or harm.
+_ALWAYS = frozenset(
+    (
+        "talk of suicide",
+        "talk of dying",
+        "hopelessness",
+        "self-harm",
+        "an overdose",
+        "the means",
+        "a plan or the means",
+        "fear of what they might do",
+    )
+)
+
+
 def is_crisis(query: str) -> bool:
     """True when a caller's words show any sign of danger to them or to someone else."""
     return detect(query) is not None
@@ -108,6 +123,8 @@ def detect(query: str) -> Danger | None:
     stems.append(END)
     _mask_figures(words, stems)
     present = frozenset(stems)
+    # "He's ok", "totally normal": a situation told with these is weighed, not taken as a sign.
+    calm = reassured(words)
     for i, (word, s) in enumerate(zip(words, stems, strict=False)):
         if not word:
             continue
@@ -117,7 +134,11 @@ def detect(query: str) -> Danger | None:
         if word in HYPOTHETICAL and "if" in words[max(0, i - 4) : i]:
             # "Who do I call if it's a crisis?" asks ahead; any other sign still counts.
             continue
-        if sign is not None and stems[i + 1] not in IDIOM_NEXT.get(s, NO_IDIOM):
+        if (
+            sign is not None
+            and stems[i + 1] not in IDIOM_NEXT.get(s, NO_IDIOM)
+            and (not calm or sign in _ALWAYS)
+        ):
             return Danger(_phrase(words, i - 1, i + 1), sign)
         if len(word) >= 6 and sign is None:
             typo = _typo_sign(word)
@@ -131,6 +152,7 @@ def detect(query: str) -> Danger | None:
                 end >= 0
                 and present.isdisjoint(pattern.benign)
                 and (not pattern.needs or not present.isdisjoint(pattern.needs))
+                and (not calm or pattern.sign in _ALWAYS)
             ):
                 if pattern.needs:
                     end = _reach(pattern.needs, stems, end)
@@ -141,7 +163,7 @@ def detect(query: str) -> Danger | None:
         if "selfharm" in joined:
             return Danger("self harm", "self-harm")
     found = together(_PIECES, stems)
-    if found is not None:
+    if found is not None and (not calm or found[0] in _ALWAYS):
         sign, start, end = found
         return Danger(_phrase(words, start, end), sign)
     weighed = weigh(words, stems[:-1])

@@ -136,7 +136,7 @@ _UNCARED_WHEN = (
 _UNCARED_BENIGN = (
     "no one to, nobody to, babysitter, babysit, sitter, childcare, bring, allowed, during, "
     "ok if, okay if, is it ok, is that ok, sometimes, a lot, often, his room, her room, "
-    "their room, gaming, playing, will be, after school"
+    "their room, gaming, playing, will be, after school, alone with, alone w, by myself with"
 )
 #: What happens to a child that no one should do to a child.
 _CHILD_HURT = (
@@ -289,7 +289,11 @@ OTHERS: tuple[Together, ...] = (
         "a child hurt",
         _CHILD,
         _CHILD_HURT,
-        benign="hurt feelings, burned out, at practice, in practice",
+        benign=(
+            "hurt feelings, burned out, at practice, in practice, playing hockey, playing "
+            "soccer, playing football, playing basketball, playing rugby, at hockey, at soccer, "
+            "at basketball, at football, sprained, from a fall, fell off, at the game"
+        ),
     ),
     Together(
         "violence or control",

@@ -116,7 +116,7 @@ PATTERNS: tuple[Pattern, ...] = (
         _p("end ending", "it", "all", gap=1),
         _p("end ending", "it", "$ tonight today now", gap=1),
         _p("end ending", "life everything things", gap=3),
-        _p("want wish", "it", "end over", gap=3),
+        _p("want wish", "it", "end over", gap=3, unless="with"),
         _p("all", "end over", gap=1, unless="place news internet map town world"),
         _p("all", "be", "end over", gap=1),
         _p("this", "is", "the", "end", gap=1, unless="of"),

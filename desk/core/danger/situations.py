@@ -13,6 +13,11 @@ from __future__ import annotations
 from desk.core.danger.patterns import Pattern, _p, _signs
 
 #: Words that say a child is the one at risk ("my 6 year old", "the baby").
+#: Bruises from play and sport are no sign of harm.
+_SPORT = (
+    "playing play practice game games hockey soccer football basketball rugby sports sport "
+    "bike skating skateboard tournament match sprained trampoline gymnastics"
+)
 CHILD = (
     "kid kids child children baby babies toddler infant newborn son daughter boy girl "
     "grandson granddaughter niece nephew year month little crib"
@@ -38,7 +43,7 @@ _THERAPY_DONE = (
 SITUATIONS: tuple[Pattern, ...] = (
     *_signs(
         "a child alone or unsafe",
-        _p("home", "alone", gap=1, needs=CHILD, benign="will if school"),
+        _p("home", "alone", gap=1, needs=CHILD, benign="will if school", unless="with w"),
         _p("left leave leaving", "alone", gap=5, needs=CHILD),
         _p("alone", "in", "the", "car house apartment", gap=1, needs=CHILD),
         _p("not", "find", "him her them my", gap=2, needs=CHILD, unless=_THINGS),
@@ -73,7 +78,12 @@ SITUATIONS: tuple[Pattern, ...] = (
         _p("make makes made", "her him", "sleep", "in", "bed", gap=3),
         _p("showed show shows showing", "him her them", "pictures photos videos", gap=2),
         _p("burn burns burned burnt", "him her them me", gap=1),
-        _p("bruise bruises bruised", gap=1, needs=CHILD + " does did says"),
+        _p(
+            "bruise bruises bruised",
+            gap=1,
+            needs=CHILD + " does did says",
+            benign=_SPORT,
+        ),
         _p("older", "man guy men", gap=1, needs=CHILD),
         _p("pick", "her him", "up", "from", "school", gap=2, needs="man older stranger online"),
         _p("about", "her his my", "body", gap=1),

@@ -11,7 +11,7 @@ kind alone reaches `NEAR`: the crisis row stays in view, not first.
 
 from __future__ import annotations
 
-from desk.core.danger.weights import BENIGN, BOOSTS, CALM, KINDS, NEGATIONS
+from desk.core.danger.weights import BENIGN, BOOSTS, CALM, KINDS, NEGATIONS, REASSURED
 from desk.core.language.text import normalize, stem
 
 #: A total at or above this puts the crisis row first.
@@ -23,6 +23,11 @@ _AGAIN = 0.5
 _MOST_AGAIN = 2
 #: The kinds that only say who: they add to a sign, and are none alone.
 _WHO = frozenset(("vulnerable", "adult"))
+#: The kinds a child, an elder or an adult too close makes worse; a farewell or hopelessness is
+#: no more a sign for naming a grandchild.
+_WHO_MATTERS = frozenset(
+    ("hurt", "control", "at-hand", "alone", "secret", "touch", "body", "swallowed", "neglect")
+)
 #: Within this many words after "if", a sign is only half as strong ("what if he hits her").
 _IF_REACH = 4
 #: "15yo", "8yr": an age, read as "yo".
@@ -41,7 +46,8 @@ def _own_stem(word: str, stemmed: str) -> str:
         if word.endswith(_AGE):
             return "yo"
         if word.isdigit() and len(word) <= 3 and int(word) >= 5:
-            return "num"
+            # An age past 65 ("my mom is 84") is an elder's; other counts are many.
+            return "aged" if 65 <= int(word) <= 105 else "num"
     elif word in _MANY:
         return "num"
     return stemmed
@@ -68,6 +74,14 @@ _KINDS = {
 _CALM = {kind: _compile(text) for kind, text in CALM.items()}
 _BOOSTS = {kind: (weight, _compile(text)) for kind, (weight, text) in BOOSTS.items()}
 _BENIGN = _compile(BENIGN)
+_REASSURED = _compile(REASSURED)
+#: Every word these lists name: real words, never a caller's typo of a policy word ("died" is
+#: not "dmed"). Read by `desk.core.search.ranking`.
+WORDS = frozenset(
+    w
+    for text in (*(k[2] for k in KINDS.values()), *(b[1] for b in BOOSTS.values()), BENIGN)
+    for w in normalize(text)
+)
 
 
 class Weighed:
@@ -127,25 +141,57 @@ def weigh(words: list[str], stems: list[str]) -> Weighed | None:
             break
     if not found.keys() - _WHO:
         return None
-    total = 0.0
-    best = ("", -1.0, (0, 0))
+    values: dict[str, float] = {}
+    matters = False
     for kind, spots in found.items():
-        weight, sign, _entries = _KINDS[kind]
+        weight = _KINDS[kind][0]
         distinct = _distinct(spots)
         value = weight * distinct[0][2]
         for _start, _end, strength in distinct[1 : 1 + _MOST_AGAIN]:
             value += weight * _AGAIN * strength
         calm = _CALM.get(kind)
-        if calm is not None and any(stems[i] and _match(calm, stems, i) >= 0 for i in range(n)):
+        if calm is not None and _present(calm, stems):
             value *= 0.5
+        elif kind in _WHO_MATTERS:
+            matters = True
+        values[kind] = value
+    total = 0.0
+    best = ("", -1.0, (0, 0))
+    for kind, value in values.items():
+        if kind in _WHO:
+            # Who is at risk makes a sign worse only where it matters, and not once explained.
+            total += value if matters else 0.0
+            continue
         total += value
-        if kind not in _WHO and value > best[1]:
-            best = (sign, value, distinct[0][:2])
+        if value > best[1]:
+            best = (_KINDS[kind][1], value, min(found[kind])[:2])
     for weight, entries in _BOOSTS.values():
-        if any(stems[i] and _match(entries, stems, i) >= 0 for i in range(n)):
+        if _present(entries, stems):
             total += weight
+    if reassured(words):
+        total *= 0.5
     start, end = best[2]
     return Weighed(total, best[0], " ".join(w for w in words[start : end + 1] if w))
+
+
+def _present(entries: _Entries, stems: list[str]) -> bool:
+    return any(s and _match(entries, stems, i) >= 0 for i, s in enumerate(stems))
+
+
+#: Words that report someone else's claim: "he says he's fine" is no reassurance, often the
+#: opposite.
+_CLAIMS = frozenset(
+    ("says", "said", "claims", "claimed", "insists", "insisted", "swears", "saying")
+)
+
+
+def reassured(words: list[str]) -> bool:
+    """Whether the caller says all is well ("he's ok", "totally normal"), in their own voice."""
+    stems = [stem(w) for w in words]
+    for i, s in enumerate(stems):
+        if s and _match(_REASSURED, stems, i) >= 0 and _CLAIMS.isdisjoint(words[max(0, i - 2) : i]):
+            return True
+    return False
 
 
 def _distinct(spots: list[tuple[int, int, float]]) -> list[tuple[int, int, float]]:

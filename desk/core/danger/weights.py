@@ -37,40 +37,45 @@ KINDS: dict[str, tuple[float, str, str]] = {
         """not let me leave, not let me out, not let her leave, not let him leave, took my phone,
         takes my phone, taken my phone, took her phone, smashed my phone, broke my phone, took my
         keys, took the car keys, hid my keys, locked me, locks me, locked her, locked him, locked
-        the kids, locked in, not allowed to leave, not allowed out, keeps me from, checks my phone,
-        tracks my, tracking my, follows me everywhere, cut me off, controls my money, took my money,
-        takes my money, took my passport, can not leave, cannot leave, trapped, scared to go home,
-        afraid to go home, not safe at home, not safe to go home, taking his money, taking her
-        money, taking his bank, taking her bank, his bank card, her bank card, stealing from, steals
-        from, stole from, flinch, flinches, goes quiet when, scared whenever, afraid whenever,
-        scared of him, scared of her, afraid of him, afraid of her, terrified of him, terrified of
-        her, court order, protective order, protection order, order against, no contact order,
-        hiding from, hiding in the, hide from him, hide from her""",
+        the kids, locked in, not allowed to leave, not allowed out, keeps me from, checks her
+        location, checks his location, tracks her location, tracks his location, location every,
+        checks her phone, checks his phone, checks my phone, tracks my, tracking my, follows me
+        everywhere, cut me off, controls my money, took my money, takes my money, took my passport,
+        can not leave, cannot leave, trapped, scared to go home, afraid to go home, not safe at
+        home, not safe to go home, taking his money, taking her money, taking his bank, taking her
+        bank, his bank card, her bank card, stealing from, steals from, stole from, flinch,
+        flinches, goes quiet when, scared whenever, afraid whenever, scared of him, scared of her,
+        afraid of him, afraid of her, terrified of him, terrified of her, court order, protective
+        order, protection order, order against, no contact order, hiding from, hiding in the, hide
+        from him, hide from her""",
     ),
     "at-hand": (
         1.2,
         "a threat at hand",
         """outside my door, outside the door, outside my house, outside the house, outside my
-        window, outside my apartment, at my door, at the door, across from my house, across the
-        street, outside my work, at my work, outside my job, parking lot, standing outside, standing
-        across, been following, keeps following, baseball bat, a bat, with a bat, crowbar, machete,
-        hammer, axe, open up, open the door, let him in, banging on, pounding on, outside banging,
-        outside yelling, outside screaming, breaking in, broke in, break in, trying to get in, tried
-        to get in, in my house, in the house with, parked outside, waiting outside, waiting for me,
-        following me, followed me, follows me, showed up at, shows up at, keeps showing up, watching
-        my house, watching the house, in the parking lot, is here, he is here, she is here, they are
-        here, coming over, coming here, on his way, on her way, knows where i live, found my
-        address, with a knife, with a gun, has a knife, has a gun, got a gun, bought a gun""",
+        window, outside my apartment, at my door, at the door, another state, out of state, across
+        state lines, take her away, take him away, taking her away, taking him away, run off with,
+        run away with, across from my house, across the street, outside my work, at my work, outside
+        my job, parking lot, standing outside, standing across, been following, keeps following,
+        baseball bat, a bat, with a bat, crowbar, machete, hammer, axe, open up, open the door, let
+        him in, banging on, pounding on, outside banging, outside yelling, outside screaming,
+        breaking in, broke in, break in, trying to get in, tried to get in, in my house, in the
+        house with, parked outside, waiting outside, waiting for me, following me, followed me,
+        follows me, showed up at, shows up at, keeps showing up, watching my house, watching the
+        house, in the parking lot, is here, he is here, she is here, they are here, coming over,
+        coming here, on his way, on her way, knows where i live, found my address, with a knife,
+        with a gun, has a knife, has a gun, got a gun, bought a gun""",
     ),
     "vulnerable": (
         0.5,
         "a child or someone vulnerable",
         """lil bro, lil sis, little brother, little sister, baby brother, baby sister, younger
-        brother, younger sister, kid brother, kid sister, child, children, kid, kids, toddler, baby,
-        babies, infant, newborn, little boy, little girl, little one, son, daughter, boy, girl,
-        teen, teenager, teenage, preteen, year old, yr old, yo, grade, kindergarten, kindergartner,
-        preschool, grandma, grandpa, grandmother, grandfather, granny, nana, elderly, dementia,
-        alzheimer, disabled, disability, niece, nephew, foster, student, minor, pregnant""",
+        brother, younger sister, kid brother, kid sister, aged, child, children, kid, kids, toddler,
+        baby, babies, infant, newborn, little boy, little girl, little one, son, daughter, boy,
+        girl, teen, teenager, teenage, preteen, year old, yr old, yo, grade, kindergarten,
+        kindergartner, preschool, grandma, grandpa, grandmother, grandfather, granny, nana, elderly,
+        dementia, alzheimer, disabled, disability, niece, nephew, foster, student, minor,
+        pregnant""",
     ),
     "alone": (
         1.0,
@@ -85,25 +90,31 @@ KINDS: dict[str, tuple[float, str, str]] = {
         off, left her phone, left his phone, left my phone, phone behind, without her phone, without
         his phone, went quiet, gone quiet, gone silent, went silent, unreachable, no one can reach,
         can not reach, cannot reach, crying for, screaming for, for hours, all night, since this
-        morning, since last night, since yesterday, nobody can find, no one can find, not find, left
-        the house, left home, for days, walked out, wandered off, walked off, freezing, in the cold,
-        nightgown, nightie, pajamas, barefoot, in a hot car, in the car, in the pool, near the pool,
-        near the road, in the street, on the road""",
+        morning, since last night, since yesterday, piling up, mail piling, newspapers piling,
+        lights off, lights are off, curtains closed, no one has seen, nobody has seen, not seen in,
+        not been out, not come out, not came out, not left her room, not left his room, nobody can
+        find, no one can find, not find, left the house, left home, for days, walked out, wandered
+        off, walked off, freezing, in the cold, nightgown, nightie, pajamas, barefoot, in a hot car,
+        in the car, in the pool, near the pool, near the road, in the street, on the road""",
     ),
     "secret": (
         1.0,
         "a secret kept with an adult",
-        """secret, secrets, not tell, not explain, not say how, says she fell, says he fell, said
-        she fell, said he fell, not to tell, not tell anyone, not tell her mom, not tell his mom,
-        not tell mom, not tell dad, not tell me, keep quiet, keep it quiet, our little, special
-        friend, special friendship, would not understand, not understand, between them, between us,
-        delete the messages, deletes the messages, deleted the messages, hides her phone, hides his
-        phone, hidden phone, second phone, burner""",
+        """secret, secrets, mature for her age, mature for his age, so mature, walked into a door,
+        ran into a door, walked into the door, fell down the stairs, so clumsy, not talk about it,
+        not talk about what, not say what happened, not tell me what happened, not tell, not
+        explain, not say how, says she fell, says he fell, said she fell, said he fell, not to tell,
+        not tell anyone, not tell her mom, not tell his mom, not tell mom, not tell dad, not tell
+        me, keep quiet, keep it quiet, our little, special friend, special friendship, would not
+        understand, not understand, between them, between us, delete the messages, deletes the
+        messages, deleted the messages, hides her phone, hides his phone, hidden phone, second
+        phone, burner""",
     ),
     "adult": (
         0.5,
         "an adult too close to a child",
-        """caretaker, caregiver, carer, aide, home aide, daddy, mommy, some man, some guy, a man,
+        """boyfriend is num, boyfriend who is num, older boyfriend, grown boyfriend, girlfriend is
+        num, caretaker, caregiver, carer, aide, home aide, daddy, mommy, some man, some guy, a man,
         this man, this guy, some dude, random guy, random man, coach, coaches, teacher, tutor,
         uncle, stepdad, stepfather, stepmom, mom boyfriend, mother boyfriend, boyfriend of,
         neighbor, neighbour, older man, older guy, older boy, grown man, grown up man, adult,
@@ -118,11 +129,10 @@ KINDS: dict[str, tuple[float, str, str]] = {
         1.0,
         "a disclosure of sexual harm",
         """touch her, touches her, touched her, touching her, touch him, touches him, touched him,
-        touching him, touched me, touches me, touching me, private parts, privates, down there,
-        inappropriate, inappropriately, undress, undressed, naked, nude, nudes, sexual, sexually, in
-        bed with, in her bed, in his bed, shower with, bath with, sit on his lap, on his lap, kissed
-        her, kisses her, kissed him, grooming, groomed, exposed himself, made her watch, made him
-        watch""",
+        touching him, touched me, touches me, touching me, private parts, down there, inappropriate,
+        inappropriately, undress, undressed, naked, nude, nudes, sexual, sexually, in bed with, in
+        her bed, in his bed, shower with, bath with, sit on his lap, on his lap, kissed her, kisses
+        her, kissed him, grooming, groomed, exposed himself, made her watch, made him watch""",
     ),
     "body": (
         1.0,
@@ -138,12 +148,12 @@ KINDS: dict[str, tuple[float, str, str]] = {
         shaking all over, fit, fitting, fell down, fell and, hit his head, hit her head, hit my
         head, head injury, vomiting blood, throwing up blood, coughing blood, allergic, swelling,
         swollen, throat closing, fever, burning up, limp, floppy, pale, clammy, cold and, confused,
-        disoriented, delirious, dizzy, vomiting, throwing up, on the floor, on the ground, can not
-        get up, cannot get up, lying there, been lying, fallen, had a fall, took a fall, fell over,
-        fell off, fell out of, seizing, jerking, twitching, eyes rolled, hospital, hospitalized,
-        emergency room, icu, diabetic, insulin, blood sugar, sugar low, severe pain, worst headache,
-        collapsed, collapse, not moving, barely moving, barely awake, keeps falling asleep,
-        drowsy""",
+        disoriented, delirious, dizzy, vomiting, throwing up, could not get up, not get up, fell in,
+        fell in the, on the floor, on the ground, can not get up, cannot get up, lying there, been
+        lying, fallen, had a fall, took a fall, fell over, fell off, fell out of, seizing, jerking,
+        twitching, eyes rolled, hospital, hospitalized, emergency room, icu, diabetic, insulin,
+        blood sugar, sugar low, severe pain, worst headache, collapsed, collapse, not moving, barely
+        moving, barely awake, keeps falling asleep, drowsy""",
     ),
     "swallowed": (
         1.0,
@@ -161,35 +171,38 @@ KINDS: dict[str, tuple[float, str, str]] = {
         """rope, cord, belt around, extension cord, noose, gun, guns, rifle, pistol, shotgun,
         firearm, knife, knives, blade, blades, razor, razors, bridge, ledge, roof, rooftop, top
         floor, tracks, train tracks, railroad, cliff, overpass, parking garage, car running, engine
-        running, exhaust, tailpipe, bleach, antifreeze, rat poison, poison, chemicals, gasoline,
-        lighter fluid, plastic bag, stash, stockpile, stockpiling, saved up, saving up pills,
-        hoarding, collecting pills, sleeping pills, painkillers, pain pills, opioids, oxy, fentanyl,
-        heroin, xanax, ativan, klonopin, ambien, tylenol, lithium, seroquel, pills""",
+        running, exhaust, tailpipe, smells like gas, smell of gas, gas smell, smells of gas, gas on,
+        bleach, antifreeze, rat poison, poison, chemicals, gasoline, lighter fluid, plastic bag,
+        stash, stockpile, stockpiling, saved up, saving up pills, hoarding, collecting pills,
+        sleeping pills, painkillers, pain pills, opioids, oxy, fentanyl, heroin, xanax, ativan,
+        klonopin, ambien, tylenol, lithium, seroquel, pills""",
     ),
     "drink": (
         0.6,
         "pills or alcohol",
         """drunk, wasted, blackout drunk, vodka, whiskey, tequila, rum, gin, wine, beer, beers,
-        booze, liquor, drinking, drank, been drinking, high, stoned, tripping, meth, cocaine, coke,
-        crack, molly, ecstasy, shrooms, edibles, meds, medication, medications, medicine,
-        prescription, prescriptions, antidepressant, antidepressants, bottle, bottles""",
+        booze, liquor, drinking, drank, been drinking, high, stoned, meth, cocaine, coke, crack,
+        molly, ecstasy, shrooms, edibles, meds, medication, medications, medicine, prescription,
+        prescriptions, antidepressant, antidepressants, bottle, bottles""",
     ),
     "farewell": (
         1.2,
         "a farewell",
-        """goodbye, good bye, goodbyes, farewell, bye forever, won't need, not need, not be needing,
-        not need any more, not need anymore, no longer need, not be here, not be around, not be
-        coming, wont be coming, not be back, not coming back, never see, one last time, for the last
-        time, last message, last msg, last words, final message, last chance to, one last, final,
-        for good, forever, cancel all, cancel everything, all my future, all future, any more
-        appointments, anymore, any more, giving away, gave away, give away, given away, who gets,
-        written my will, wrote my will, wrote a will, made a will, making a will, made out a will,
-        my will and, letters, goodbye letter, goodbye note, suicide note, left a note, found a note,
-        note saying, sorted out, affairs in order, in order, take care of my, look after my, tell
-        her thank you, tell him thank you, tell her thanks, tell him thanks, thank her for
-        everything, thank him for everything, for everything, passwords, life insurance,
-        beneficiary, beneficiaries, funeral, my stuff, my things, my cat, my dog, sold my, said
-        goodbye, saying goodbye, love you all, loves us, loved us, always loved""",
+        """nobody will need, no one will need, nobody needs to, not matter anymore, not really
+        matter, do not come in, note on the door, note taped, taped a note, a note on, goodbye, good
+        bye, goodbyes, farewell, bye forever, won't need, not need, not be needing, not need any
+        more, not need anymore, no longer need, not be here, not be around, not be coming, wont be
+        coming, not be back, not coming back, never see, one last time, for the last time, last
+        message, last msg, last words, final message, last chance to, one last, final, for good,
+        forever, cancel all, cancel everything, all my future, all future, any more appointments,
+        anymore, any more, giving away, gave away, give away, given away, who gets, written my will,
+        wrote my will, wrote a will, made a will, making a will, made out a will, my will and,
+        letters, goodbye letter, goodbye note, suicide note, left a note, found a note, note saying,
+        sorted out, affairs in order, in order, take care of my, look after my, tell her thank you,
+        tell him thank you, tell her thanks, tell him thanks, thank her for everything, thank him
+        for everything, for everything, passwords, life insurance, beneficiary, beneficiaries,
+        funeral, my stuff, my things, my cat, my dog, sold my, said goodbye, saying goodbye, love
+        you all, loves us, loved us, always loved""",
     ),
     "hopeless": (
         1.0,
@@ -256,10 +269,11 @@ KINDS: dict[str, tuple[float, str, str]] = {
 BOOSTS: dict[str, tuple[float, str]] = {
     "now": (
         0.4,
-        """right now, now, tonight, today, this morning, this afternoon, this evening, at the
-        moment, currently, this minute, as we speak, just now, just found, just saw, just got, just
-        happened, still, again, keeps, every night, every day, hours, an hour, all day, minutes ago,
-        an hour ago, since, this weekend, after this weekend, tomorrow""",
+        """days, two days, three days, in days, third time, second time, again and again, keeps
+        happening, right now, now, tonight, today, this morning, this afternoon, this evening, at
+        the moment, currently, this minute, as we speak, just now, just found, just saw, just got,
+        just happened, still, again, keeps, every night, every day, hours, an hour, all day, minutes
+        ago, an hour ago, since, this weekend, after this weekend, tomorrow""",
     ),
     "distress": (
         0.3,
@@ -281,20 +295,33 @@ BENIGN = """hurt her feelings, hurt his feelings, hurt my feelings, hurts my fee
     last month, last year, high school, junior high, high five, on the road, hit the road, blood
     work, blood test, blood pressure, blood draw, high blood, cold and flu, fell asleep, fit in,
     fits in, fit me in, fits me, fit her in, fit him in, good fit, a fit, forever to, takes forever,
-    took forever, taking forever, bat mitzvah, bridge loan, gift card balance, out of office, one
-    side of town, in the car on, in the car during, in my car, from my car, from the car, sitting in
-    the car, kid free"""
+    took forever, taking forever, fell in love, home alone with, alone with the kids, alone with my
+    kids, alone with the baby, alone with the, alone w, by myself with, bat mitzvah, bridge loan,
+    gift card balance, out of office, one side of town, in the car on, in the car during, in my car,
+    from my car, from the car, sitting in the car, kid free"""
 
 #: Words that explain a kind away, anywhere in the question: it counts half ("won't be back
 #: for two weeks, I'm on a trip"; "home alone after school").
 CALM: dict[str, str] = {
-    "farewell": """town, trip, vacation, holiday, moving, move, moved, relocating, week, weeks,
-        days, month, months, college, university, retire, retiring, retired, graduation, new job,
-        insurance, another practice, new counselor, different counselor, switching, travel,
-        traveling, business, deployment, maternity, surgery""",
+    "farewell": """last week, last month, last year, years ago, passed away, was last, town, trip,
+        vacation, holiday, moving, move, moved, relocating, week, weeks, days, month, months,
+        college, university, retire, retiring, retired, graduation, new job, insurance, another
+        practice, new counselor, different counselor, switching, travel, traveling, business,
+        deployment, maternity, surgery""",
     "alone": """after school, before school, for work, at work, latchkey, babysitter, sitter,
         grandma is, grandpa is, neighbour is, neighbor is""",
+    "hurt": """plays, playing, game, games, video game, zombie, practice, hockey, soccer, football,
+        basketball, rugby, wrestling, boxing, karate, lacrosse, sprained, sprain, tournament,
+        skating, trampoline""",
     "body": """surgery, tonsils, knee, hip, checkup, check up, scheduled, routine, all fine, fine
         now, doing fine, doing better, recovering, recovered, good news, thank goodness, nothing
         serious, physical therapy, dentist, dental, the flu, a cold, covid""",
 }
+
+#: Words that say all is well or ordinary: a situation told with them is no sign on its own,
+#: and the adding-up counts half. Spoken words of dying or self-harm still count in full.
+REASSURED = """he ok, she ok, he okay, she okay, he fine, she fine, they fine, they ok, we fine, we
+    ok, i fine, i ok, all fine, all good, all ok, totally normal, normal stuff, perfectly normal,
+    totally fine, nothing serious, no big deal, not a big deal, nothing to worry, not worried,
+    nothing wrong, just fine, doing fine, doing great, doing well, he good, she good, still playing,
+    he alright, she alright, everyone fine, everyone ok, kids fine, kids ok"""

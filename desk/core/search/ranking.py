@@ -17,6 +17,8 @@ from operator import itemgetter
 
 from desk.core.danger.cues import possible_danger
 from desk.core.danger.detect import Danger, detect, is_crisis
+from desk.core.danger.weigh import WORDS as DANGER_WORDS
+from desk.core.language.common import common_words
 from desk.core.language.text import drop_idioms, merge_compounds, normalize, stem
 from desk.core.language.words import (
     GENERIC_WEIGHT,
@@ -340,7 +342,15 @@ class SearchIndex:
                 if candidate in self._postings:
                     terms[candidate] = 1.0
         # A stem that is a stopword ("liked" -> "like") is known, not a typo of "life".
-        if not terms and word not in self._known and s not in STOPWORDS and not word.isdigit():
+        # Real words are not typos: "died" is not "dmed", "calm" is not "call".
+        if (
+            not terms
+            and word not in self._known
+            and s not in STOPWORDS
+            and not word.isdigit()
+            and word not in DANGER_WORDS
+            and word not in common_words()
+        ):
             for candidate, distance in self._typo_matches(word, s):
                 weight = _TYPO_WEIGHT[distance]
                 reading = candidate if candidate in self._postings else self._stem(candidate)

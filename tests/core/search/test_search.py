@@ -9,6 +9,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from desk.core.language.common import common_words
 from desk.core.language.text import merge_compounds, normalize
 from desk.core.policy.book import TOPIC_IDS, ChecklistItem, PolicyBook, Practice, Script, Topic
 from desk.core.search.ranking import Hit, SearchIndex, is_crisis
@@ -379,6 +380,32 @@ def test_asking_about_the_crisis_line_finds_it(index: SearchIndex) -> None:
 def test_a_stopword_is_not_read_as_a_typo(index: SearchIndex) -> None:
     """'liked' stems to the stopword 'like'; it is not a misspelled 'life' or 'line'."""
     assert index.search("liked") == []
+
+
+@pytest.mark.parametrize("word", ["calm", "fees", "died", "dying", "lovely", "stove", "wifi"])
+def test_a_real_word_is_not_read_as_a_typo(index: SearchIndex, word: str) -> None:
+    """An everyday word ("calm", "died") is not a misspelled "call" or "dmed": alone it
+    matches no topic."""
+    assert index.search(word) == []
+
+
+@pytest.mark.parametrize(
+    ("question", "topic"),
+    [("emial her", "email"), ("counsler phone number", "phone-calls"), ("txt her", "texting")],
+)
+def test_misspellings_and_slang_are_still_read(
+    index: SearchIndex, question: str, topic: str
+) -> None:
+    """Words that are not everyday English are still read as typos or slang."""
+    assert _top(index, question) == topic
+
+
+def test_the_word_list_holds_everyday_words_and_no_slang() -> None:
+    """The everyday-word list is read, and holds no slang the search must read as a topic."""
+    words = common_words()
+    assert {"calm", "fees", "wifi", "took"} <= words
+    assert len(words) > 5000
+    assert words.isdisjoint({"txt", "dm", "ur", "pm", "vm", "fb", "insta", "emial"})
 
 
 # -- any policy ---------------------------------------------------------------------------------
