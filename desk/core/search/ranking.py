@@ -68,6 +68,10 @@ _STORY_WEIGHT = 0.5
 _SECOND = 0.999
 
 
+#: Words before a channel the caller does not want ("instead of calling").
+_NOT_WANTED = frozenset((("instead", "of"), ("rather", "than")))
+
+
 def _by_score(hit: Hit) -> float:
     return -hit.score
 
@@ -286,7 +290,8 @@ class SearchIndex:
             terms, group = entry.terms, entry.group
             # "I left a message but she didn't call back, can I text her?": what came before
             # the question is the story; the question says which answer the caller wants.
-            if i < story_end and group is not None:
+            # "... instead of calling", "rather than email": the way the caller does not want.
+            if (i < story_end or tuple(words[max(0, i - 2) : i]) in _NOT_WANTED) and group:
                 terms = tuple((t, w * _STORY_WEIGHT) for t, w in terms)
                 group = _merge([(self._postings[t], self._term_max[t], w) for t, w in terms])
             # "why can't I ...": the caller wants to do something, not to debate the rule.

@@ -27,6 +27,9 @@ OFF_POLICY = word_list("""
     new accepting waitlist waiting referral refer intake couples marriage family ages age
     switch different late dog pet move moving earlier evening evenings weekend weekends push
     bus male female adhd autism bring
+    specialize specializes specialise specialises specializing specialty specialties
+    specialist specialists grief hours open saturday saturdays sunday sundays holiday holidays
+    located location uber lyft taxi afford sliding cxl retirement retiring party
 """)
 #: Words that name a way of getting in touch: with one of these the question is about the
 #: channel, whatever the subject ("can I email her my insurance card?").
