@@ -9,7 +9,7 @@ staff can see it if the caller's next words change the picture. Data for
 
 from __future__ import annotations
 
-from desk.core.danger.weigh import NEAR, weigh
+from desk.core.danger.weigh import NEAR, reassured, weigh
 from desk.core.language.text import normalize, stem
 from desk.core.language.words import word_list
 
@@ -44,6 +44,9 @@ _CUE: dict[str, str] = {word: kind for kind, words in _CUES.items() for word in 
 def possible_danger(query: str) -> bool:
     """Whether the words come near danger: one telling word, or a child and fear together."""
     words = normalize(query)
+    if reassured(words):
+        # "Her 7yo is scared of the dark, nothing serious": told calm, no cue.
+        return False
     weighed = weigh(words, [stem(w) for w in words])
     if weighed is not None and weighed.total >= NEAR:
         return True

@@ -49,6 +49,8 @@ FIGURES: tuple[Pattern, ...] = (
         gap=2,
     ),
     _p("kill killing", "two", "birds", gap=1),
+    _p("is was", "killing", "her him us them", gap=1, benign=_PEOPLE, unless="if"),
+    _p("gonna going", "to", "kill murder", "her him me", "if", gap=1, benign=_PEOPLE),
     _p("it its this that", "kill killing kills", "me her him us", gap=2),
     _p("could", "murder kill", "a an some for", gap=1),
     _p("heart", "attack", "when if", gap=1),

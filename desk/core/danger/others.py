@@ -292,7 +292,9 @@ OTHERS: tuple[Together, ...] = (
         benign=(
             "hurt feelings, burned out, at practice, in practice, playing hockey, playing "
             "soccer, playing football, playing basketball, playing rugby, at hockey, at soccer, "
-            "at basketball, at football, sprained, from a fall, fell off, at the game"
+            "at basketball, at football, at rugby, at lacrosse, at gymnastics, at karate, at "
+            "wrestling, sprained, from a fall, fell off, at the game, at a game, at his game, "
+            "at her game"
         ),
     ),
     Together(

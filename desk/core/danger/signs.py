@@ -269,6 +269,7 @@ PATTERNS: tuple[Pattern, ...] = (
             _OBJ,
             gap=2,
             unless="feeling feelings text txt sms email mail message msg note line dm pm snap call",
+            benign="pretend pretending nerf toy finger fingers robbers zombies",
         ),
         _p("hang starve burn", _SELF, gap=1),
         _p("cut slit", _SELF + " " + _BODY, gap=3, benign="hair bangs nails fringe"),
@@ -295,7 +296,8 @@ PATTERNS: tuple[Pattern, ...] = (
             "me her him them us kid child son daughter baby mom mother dad father wife "
             "husband sister brother",
             gap=2,
-            unless="back appointment appointments session sessions to till until",
+            unless="back appointment appointments session sessions to till until party surprise "
+            "birthday shower",
         ),
         _p("put putting lay laid", "hand hands finger fingers", "on", _OBJ, gap=2),
         _p("by around", "throat neck", gap=2),

@@ -26,7 +26,18 @@ _WHO = frozenset(("vulnerable", "adult"))
 #: The kinds a child, an elder or an adult too close makes worse; a farewell or hopelessness is
 #: no more a sign for naming a grandchild.
 _WHO_MATTERS = frozenset(
-    ("hurt", "control", "at-hand", "alone", "secret", "touch", "body", "swallowed", "neglect")
+    (
+        "hurt",
+        "control",
+        "at-hand",
+        "alone",
+        "secret",
+        "lured",
+        "touch",
+        "body",
+        "swallowed",
+        "neglect",
+    )
 )
 #: Within this many words after "if", a sign is only half as strong ("what if he hits her").
 _IF_REACH = 4
@@ -121,6 +132,8 @@ def weigh(words: list[str], stems: list[str]) -> Weighed | None:
     """
     stems = [_own_stem(w, s) for w, s in zip(words, stems, strict=True)]
     n = len(stems)
+    # What explains a kind away is read before figures of speech are set aside ("last month").
+    calmed = {kind for kind, calm in _CALM.items() if _present(calm, stems)}
     for i in range(n):
         if stems[i]:
             end = _match(_BENIGN, stems, i)
@@ -149,8 +162,7 @@ def weigh(words: list[str], stems: list[str]) -> Weighed | None:
         value = weight * distinct[0][2]
         for _start, _end, strength in distinct[1 : 1 + _MOST_AGAIN]:
             value += weight * _AGAIN * strength
-        calm = _CALM.get(kind)
-        if calm is not None and _present(calm, stems):
+        if kind in calmed:
             value *= 0.5
         elif kind in _WHO_MATTERS:
             matters = True

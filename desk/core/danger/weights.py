@@ -55,16 +55,18 @@ KINDS: dict[str, tuple[float, str, str]] = {
         """outside my door, outside the door, outside my house, outside the house, outside my
         window, outside my apartment, at my door, at the door, another state, out of state, across
         state lines, take her away, take him away, taking her away, taking him away, run off with,
-        run away with, across from my house, across the street, outside my work, at my work, outside
-        my job, parking lot, standing outside, standing across, been following, keeps following,
-        baseball bat, a bat, with a bat, crowbar, machete, hammer, axe, open up, open the door, let
-        him in, banging on, pounding on, outside banging, outside yelling, outside screaming,
-        breaking in, broke in, break in, trying to get in, tried to get in, in my house, in the
-        house with, parked outside, waiting outside, waiting for me, following me, followed me,
-        follows me, showed up at, shows up at, keeps showing up, watching my house, watching the
-        house, in the parking lot, is here, he is here, she is here, they are here, coming over,
-        coming here, on his way, on her way, knows where i live, found my address, with a knife,
-        with a gun, has a knife, has a gun, got a gun, bought a gun""",
+        run away with, outside my, coming in to get, coming to get me, coming for me, trying the
+        windows, trying the window, trying the door, trying the doors, at the window, at my window,
+        across from my house, across the street, outside my work, at my work, outside my job,
+        parking lot, standing outside, standing across, been following, keeps following, baseball
+        bat, a bat, with a bat, crowbar, machete, hammer, axe, open up, open the door, let him in,
+        banging on, pounding on, outside banging, outside yelling, outside screaming, breaking in,
+        broke in, break in, trying to get in, tried to get in, in my house, in the house with,
+        parked outside, waiting outside, waiting for me, following me, followed me, follows me,
+        showed up at, shows up at, keeps showing up, watching my house, watching the house, in the
+        parking lot, is here, he is here, she is here, they are here, coming over, coming here, on
+        his way, on her way, knows where i live, found my address, with a knife, with a gun, has a
+        knife, has a gun, got a gun, bought a gun""",
     ),
     "vulnerable": (
         0.5,
@@ -82,20 +84,22 @@ KINDS: dict[str, tuple[float, str, str]] = {
         "someone alone, missing or gone quiet",
         """alone, by himself, by herself, by themselves, by themself, on his own, on her own, nobody
         home, no one home, no adult, no adults, no grown up, unattended, left alone, left the kids
-        alone, left the baby alone, locked out, wander, wandered, wandering, missing, can not find,
-        cannot find, cant find, not find her, not find him, not come home, not came home, never came
-        home, not back, not been home, ran away, run away, runaway, disappeared, vanished, gone
-        since, no one answer, nobody answer, not answer, not answering, not picking up, not pick up,
-        not respond, not responding, not heard from, not seen her, not seen him, phone off, phone is
-        off, left her phone, left his phone, left my phone, phone behind, without her phone, without
-        his phone, went quiet, gone quiet, gone silent, went silent, unreachable, no one can reach,
-        can not reach, cannot reach, crying for, screaming for, for hours, all night, since this
-        morning, since last night, since yesterday, piling up, mail piling, newspapers piling,
-        lights off, lights are off, curtains closed, no one has seen, nobody has seen, not seen in,
-        not been out, not come out, not came out, not left her room, not left his room, nobody can
-        find, no one can find, not find, left the house, left home, for days, walked out, wandered
-        off, walked off, freezing, in the cold, nightgown, nightie, pajamas, barefoot, in a hot car,
-        in the car, in the pool, near the pool, near the road, in the street, on the road""",
+        alone, left the baby alone, locked out, wander, wandered, wandering, gone missing, is
+        missing, went missing, been missing, reported missing, missing since, missing for, can not
+        find, cannot find, cant find, not find her, not find him, not come home, not came home,
+        never came home, not back, not been home, ran away, run away, runaway, disappeared,
+        vanished, gone since, no one answer, nobody answer, not answer, not answering, not picking
+        up, not pick up, not respond, not responding, not heard from, not seen her, not seen him,
+        phone off, phone is off, left her phone, left his phone, left my phone, phone behind,
+        without her phone, without his phone, went quiet, gone quiet, gone silent, went silent,
+        unreachable, no one can reach, can not reach, cannot reach, crying for, screaming for, for
+        hours, all night, since this morning, since last night, since yesterday, piling up, mail
+        piling, newspapers piling, lights off, lights are off, curtains closed, no one has seen,
+        nobody has seen, not seen in, not been out, not come out, not came out, not left her room,
+        not left his room, nobody can find, no one can find, not find, left the house, left home,
+        for days, walked out, wandered off, walked off, freezing, in the cold, nightgown, nightie,
+        pajamas, barefoot, in a hot car, in the car, in the pool, near the pool, near the road, in
+        the street, on the road""",
     ),
     "secret": (
         1.0,
@@ -122,8 +126,14 @@ KINDS: dict[str, tuple[float, str, str]] = {
         in a game, in a game, on discord, on snapchat, on roblox, gamer, gifts, gift card, presents,
         bought her, bought him, buying her, buying him, buys her, buys him, man in his, taking him
         out, taking her out, takes him out, takes her out, sends her, sends him, sending her,
-        sending him, pictures, photos, pics, selfies, nudes, video chat, meet up, meet in person,
-        pick her up, pick him up, sleepover, sleep over""",
+        sending him, pictures, photos, pics, selfies, nudes, video chat, sleepover, sleep over""",
+    ),
+    "lured": (
+        1.0,
+        "a child drawn to meet an adult",
+        """meet him, meet her, meet up, meet in person, going to meet, sneak out, sneaking out,
+        snuck out, bus ticket, train ticket, plane ticket, a ticket, pick her up, pick him up, come
+        get her, come get him, run away with, in person, his car, his place, her place""",
     ),
     "touch": (
         1.0,
@@ -186,23 +196,32 @@ KINDS: dict[str, tuple[float, str, str]] = {
         prescriptions, antidepressant, antidepressants, bottle, bottles""",
     ),
     "farewell": (
-        1.2,
+        1.4,
         "a farewell",
-        """nobody will need, no one will need, nobody needs to, not matter anymore, not really
-        matter, do not come in, note on the door, note taped, taped a note, a note on, goodbye, good
-        bye, goodbyes, farewell, bye forever, won't need, not need, not be needing, not need any
-        more, not need anymore, no longer need, not be here, not be around, not be coming, wont be
-        coming, not be back, not coming back, never see, one last time, for the last time, last
-        message, last msg, last words, final message, last chance to, one last, final, for good,
-        forever, cancel all, cancel everything, all my future, all future, any more appointments,
-        anymore, any more, giving away, gave away, give away, given away, who gets, written my will,
-        wrote my will, wrote a will, made a will, making a will, made out a will, my will and,
-        letters, goodbye letter, goodbye note, suicide note, left a note, found a note, note saying,
-        sorted out, affairs in order, in order, take care of my, look after my, tell her thank you,
-        tell him thank you, tell her thanks, tell him thanks, thank her for everything, thank him
-        for everything, for everything, passwords, life insurance, beneficiary, beneficiaries,
-        funeral, my stuff, my things, my cat, my dog, sold my, said goodbye, saying goodbye, love
-        you all, loves us, loved us, always loved""",
+        """worry about me much, much longer, not have to worry about me, everything sorted, all
+        sorted, sorted everything, no need to call back, was a good one, was good to me, be with
+        dad, be with mom, be with him, be with her, going to be with, join him, join her, see him
+        again, see her again, gave me her, gave me his, gave me all, handed me her, handed me his,
+        house papers, take good care of, take care of them, where he going, where she going, where i
+        going, where he is going, where she is going, where i am going, nobody will need, no one
+        will need, nobody needs to, not matter anymore, not really matter, do not come in, note on
+        the door, note taped, taped a note, a note on, goodbye, good bye, goodbyes, farewell, bye
+        forever, not be needing them, not need them anymore, not need them any more, not need
+        appointments, not need sessions, not need my appointments, not be needing appointments, not
+        be needing sessions, not need to come, not be needing to, not need any more, not need
+        anymore, no longer need, not be here, not be around, not be coming, wont be coming, not be
+        back, not coming back, never see, one last time, for the last time, last message, last msg,
+        last words, final message, last chance to, one last, final, for good, forever, cancel all,
+        cancel everything, all my future, all future, any more appointments, anymore, any more,
+        giving away, gave away, give away, given away, who gets, written my will, wrote my will,
+        wrote a will, made a will, making a will, made out a will, my will and, wrote letters,
+        written letters, writing letters, letters to everyone, letters to my, letters to his,
+        letters to her, letters for, goodbye letter, goodbye note, suicide note, left a note, found
+        a note, note saying, sorted out, affairs in order, in order, take care of my, look after my,
+        tell her thank you, tell him thank you, tell her thanks, tell him thanks, thank her for
+        everything, thank him for everything, for everything, passwords, life insurance,
+        beneficiary, beneficiaries, funeral, my stuff, my things, my cat, my dog, sold my, said
+        goodbye, saying goodbye, love you all, loves us, loved us, always loved""",
     ),
     "hopeless": (
         1.0,
@@ -296,9 +315,10 @@ BENIGN = """hurt her feelings, hurt his feelings, hurt my feelings, hurts my fee
     work, blood test, blood pressure, blood draw, high blood, cold and flu, fell asleep, fit in,
     fits in, fit me in, fits me, fit her in, fit him in, good fit, a fit, forever to, takes forever,
     took forever, taking forever, fell in love, home alone with, alone with the kids, alone with my
-    kids, alone with the baby, alone with the, alone w, by myself with, bat mitzvah, bridge loan,
-    gift card balance, out of office, one side of town, in the car on, in the car during, in my car,
-    from my car, from the car, sitting in the car, kid free"""
+    kids, alone with the baby, alone with the, alone w, by myself with, moving his, moving her,
+    moving their, moving the, moving my, bat mitzvah, bridge loan, gift card balance, out of office,
+    one side of town, in the car on, in the car during, in my car, from my car, from the car,
+    sitting in the car, kid free"""
 
 #: Words that explain a kind away, anywhere in the question: it counts half ("won't be back
 #: for two weeks, I'm on a trip"; "home alone after school").
