@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from desk.core.danger.weights import BENIGN, BOOSTS, CALM, KINDS, NEGATIONS, REASSURED
 from desk.core.language.text import normalize, stem
+from desk.core.language.words import BARE_CONTRACTIONS
 
 #: A total at or above this puts the crisis row first.
 FIRST = 2.0
@@ -67,13 +68,25 @@ def _own_stem(word: str, stemmed: str) -> str:
 _Entries = dict[str, tuple[tuple[str, ...], ...]]
 
 
+#: Every word the lists name, and its stem: the lists share words, and load on every `desk ask`.
+_SEEN: dict[str, str] = {}
+
+
 def _compile(text: str) -> _Entries:
     """Comma-separated phrases as stem tuples, filed under their first stem."""
     table: dict[str, list[tuple[str, ...]]] = {}
     for item in text.split(","):
-        stems = tuple(_own_stem(w, stem(w)) for w in normalize(item))
+        words = item.split()
+        if "'" in item or not BARE_CONTRACTIONS.keys().isdisjoint(words):
+            words = normalize(item)
+        stems = []
+        for word in words:
+            found = _SEEN.get(word)
+            if found is None:
+                found = _SEEN[word] = _own_stem(word, stem(word))
+            stems.append(found)
         if stems:
-            table.setdefault(stems[0], []).append(stems)
+            table.setdefault(stems[0], []).append(tuple(stems))
     return {first: tuple(sorted(found, key=len, reverse=True)) for first, found in table.items()}
 
 
@@ -88,11 +101,7 @@ _BENIGN = _compile(BENIGN)
 _REASSURED = _compile(REASSURED)
 #: Every word these lists name: real words, never a caller's typo of a policy word ("died" is
 #: not "dmed"). Read by `desk.core.search.ranking`.
-WORDS = frozenset(
-    w
-    for text in (*(k[2] for k in KINDS.values()), *(b[1] for b in BOOSTS.values()), BENIGN)
-    for w in normalize(text)
-)
+WORDS = frozenset(_SEEN)
 
 
 class Weighed:
