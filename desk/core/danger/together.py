@@ -237,7 +237,7 @@ _DYING_ACT = (
 _AMOUNT_BENIGN = (
     "refill, refills, pharmacy, money, coupon, insurance, cost, as prescribed, supposed, "
     "every day, "
-    "every morning, every night, daily, on time"
+    "every morning, every night, daily, on time, on lots, on a lot, on a bunch, on so many"
 )
 _FEAR = "scared, afraid, terrified, frightened, worried, fear"
 _OWN_ACT = (

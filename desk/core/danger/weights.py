@@ -72,12 +72,13 @@ KINDS: dict[str, tuple[float, str, str]] = {
         0.5,
         "a child or someone vulnerable",
         """lil bro, lil sis, little brother, little sister, baby brother, baby sister, younger
-        brother, younger sister, kid brother, kid sister, aged, child, children, kid, kids, toddler,
-        baby, babies, infant, newborn, little boy, little girl, little one, son, daughter, boy,
-        girl, teen, teenager, teenage, preteen, year old, yr old, yo, grade, kindergarten,
-        kindergartner, preschool, grandma, grandpa, grandmother, grandfather, granny, nana, elderly,
-        dementia, alzheimer, disabled, disability, niece, nephew, foster, student, minor,
-        pregnant""",
+        brother, younger sister, kid brother, kid sister, stepson, stepdaughter, stepkid, stepkids,
+        grandson, granddaughter, grandchild, grandchildren, grandkid, grandkids, aged, child,
+        children, kid, kids, toddler, baby, babies, infant, newborn, little boy, little girl, little
+        one, son, daughter, boy, girl, teen, teenager, teenage, preteen, year old, yr old, yo,
+        grade, kindergarten, kindergartner, preschool, grandma, grandpa, grandmother, grandfather,
+        granny, nana, elderly, dementia, alzheimer, disabled, disability, niece, nephew, foster,
+        student, minor, pregnant""",
     ),
     "alone": (
         1.0,
@@ -93,13 +94,14 @@ KINDS: dict[str, tuple[float, str, str]] = {
         phone off, phone is off, left her phone, left his phone, left my phone, phone behind,
         without her phone, without his phone, went quiet, gone quiet, gone silent, went silent,
         unreachable, no one can reach, can not reach, cannot reach, crying for, screaming for, for
-        hours, all night, since this morning, since last night, since yesterday, piling up, mail
-        piling, newspapers piling, lights off, lights are off, curtains closed, no one has seen,
-        nobody has seen, not seen in, not been out, not come out, not came out, not left her room,
-        not left his room, nobody can find, no one can find, not find, left the house, left home,
-        for days, walked out, wandered off, walked off, freezing, in the cold, nightgown, nightie,
-        pajamas, barefoot, in a hot car, in the car, in the pool, near the pool, near the road, in
-        the street, on the road""",
+        hours, all night, since lunch, since noon, since breakfast, since dinner, since morning,
+        since friday, since saturday, since sunday, since monday, since this morning, since last
+        night, since yesterday, piling up, mail piling, newspapers piling, lights off, lights are
+        off, curtains closed, no one has seen, nobody has seen, not seen in, not been out, not come
+        out, not came out, not left her room, not left his room, nobody can find, no one can find,
+        not find, left the house, left home, for days, walked out, wandered off, walked off,
+        freezing, in the cold, nightgown, nightie, pajamas, barefoot, in a hot car, in the car, in
+        the pool, near the pool, near the road, in the street, on the road""",
     ),
     "secret": (
         1.0,
@@ -159,11 +161,12 @@ KINDS: dict[str, tuple[float, str, str]] = {
         head, head injury, vomiting blood, throwing up blood, coughing blood, allergic, swelling,
         swollen, throat closing, fever, burning up, limp, floppy, pale, clammy, cold and, confused,
         disoriented, delirious, dizzy, vomiting, throwing up, could not get up, not get up, fell in,
-        fell in the, on the floor, on the ground, can not get up, cannot get up, lying there, been
-        lying, fallen, had a fall, took a fall, fell over, fell off, fell out of, seizing, jerking,
-        twitching, eyes rolled, hospital, hospitalized, emergency room, icu, diabetic, insulin,
-        blood sugar, sugar low, severe pain, worst headache, collapsed, collapse, not moving, barely
-        moving, barely awake, keeps falling asleep, drowsy""",
+        fell in the, bathroom floor, kitchen floor, bedroom floor, stuck on the, on the floor, on
+        the ground, can not get up, cannot get up, lying there, been lying, fallen, had a fall, took
+        a fall, fell over, fell off, fell out of, seizing, jerking, twitching, eyes rolled,
+        hospital, hospitalized, emergency room, icu, diabetic, insulin, blood sugar, sugar low,
+        severe pain, worst headache, collapsed, collapse, not moving, barely moving, barely awake,
+        keeps falling asleep, drowsy""",
     ),
     "swallowed": (
         1.0,
@@ -203,25 +206,25 @@ KINDS: dict[str, tuple[float, str, str]] = {
         dad, be with mom, be with him, be with her, going to be with, join him, join her, see him
         again, see her again, gave me her, gave me his, gave me all, handed me her, handed me his,
         house papers, take good care of, take care of them, where he going, where she going, where i
-        going, where he is going, where she is going, where i am going, nobody will need, no one
-        will need, nobody needs to, not matter anymore, not really matter, do not come in, note on
-        the door, note taped, taped a note, a note on, goodbye, good bye, goodbyes, farewell, bye
-        forever, not be needing them, not need them anymore, not need them any more, not need
-        appointments, not need sessions, not need my appointments, not be needing appointments, not
-        be needing sessions, not need to come, not be needing to, not need any more, not need
-        anymore, no longer need, not be here, not be around, not be coming, wont be coming, not be
-        back, not coming back, never see, one last time, for the last time, last message, last msg,
-        last words, final message, last chance to, one last, final, for good, forever, cancel all,
-        cancel everything, all my future, all future, any more appointments, anymore, any more,
-        giving away, gave away, give away, given away, who gets, written my will, wrote my will,
-        wrote a will, made a will, making a will, made out a will, my will and, wrote letters,
-        written letters, writing letters, letters to everyone, letters to my, letters to his,
-        letters to her, letters for, goodbye letter, goodbye note, suicide note, left a note, found
-        a note, note saying, sorted out, affairs in order, in order, take care of my, look after my,
-        tell her thank you, tell him thank you, tell her thanks, tell him thanks, thank her for
-        everything, thank him for everything, for everything, passwords, life insurance,
-        beneficiary, beneficiaries, funeral, my stuff, my things, my cat, my dog, sold my, said
-        goodbye, saying goodbye, love you all, loves us, loved us, always loved""",
+        going, where he is going, where she is going, where i am going, left me his, left me her,
+        left me all, not need them, nobody will need, no one will need, nobody needs to, not matter
+        anymore, not really matter, do not come in, note on the door, note taped, taped a note, a
+        note on, goodbye, good bye, goodbyes, farewell, bye forever, not be needing them, not need
+        them anymore, not need them any more, not need appointments, not need sessions, not need my
+        appointments, not be needing appointments, not be needing sessions, not need to come, not be
+        needing to, not need any more, not need anymore, no longer need, not be here, not be around,
+        not be coming, wont be coming, not be back, not coming back, never see, one last time, for
+        the last time, last message, last msg, last words, final message, last chance to, one last,
+        final, for good, forever, cancel all, cancel everything, all my future, all future, any more
+        appointments, anymore, any more, giving away, gave away, give away, given away, who gets,
+        written my will, wrote my will, wrote a will, made a will, making a will, made out a will,
+        my will and, wrote letters, written letters, writing letters, letters to everyone, letters
+        to my, letters to his, letters to her, letters for, goodbye letter, goodbye note, suicide
+        note, left a note, found a note, note saying, sorted out, affairs in order, in order, take
+        care of my, look after my, tell her thank you, tell him thank you, tell her thanks, tell him
+        thanks, thank her for everything, thank him for everything, for everything, passwords, life
+        insurance, beneficiary, beneficiaries, funeral, my stuff, my things, my cat, my dog, sold
+        my, said goodbye, saying goodbye, love you all, loves us, loved us, always loved""",
     ),
     "hopeless": (
         1.0,
