@@ -43,16 +43,29 @@ _CUE: dict[str, str] = {word: kind for kind, words in _CUES.items() for word in 
 
 def possible_danger(query: str) -> bool:
     """Whether the words come near danger: one telling word, or a child and fear together."""
+    return nearness(query) > 0
+
+
+#: How near danger a question comes: a child and fear together, or a telling word or sign.
+FAINT, NEAR_DANGER = 1, 2
+
+
+def nearness(query: str) -> int:
+    """0 when the words do not come near danger; `FAINT` for a child and fear together ("my
+    son is scared"), which keeps the crisis row in view beside an answer; `NEAR_DANGER` for a
+    telling word or a weak sign, which keeps it even when nothing else answers."""
     words = normalize(query)
     if reassured(words):
         # "Her 7yo is scared of the dark, nothing serious": told calm, no cue.
-        return False
+        return 0
     weighed = weigh(words, [stem(w) for w in words])
     if weighed is not None and weighed.total >= NEAR:
-        return True
+        return NEAR_DANGER
     kinds = set()
     for word in words:
         kind = _CUE.get(word)
         if kind is not None:
             kinds.add(kind)
-    return bool(kinds & _STRONG) or {"person", "distress"} <= kinds
+    if kinds & _STRONG:
+        return NEAR_DANGER
+    return FAINT if {"person", "distress"} <= kinds else 0

@@ -24,12 +24,13 @@ KINDS: dict[str, tuple[float, str, str]] = {
         attacking, threaten, threatens, threatened, threatening, hurt me, hurts me, hurt her, hurts
         her, hurt him, hurts him, hurt them, hurt the kids, hurting me, hurting her, hurting him,
         put his hands on, put her hands on, lay a hand, raised his hand, bruise, bruises, bruised,
-        burns, burn, burned, scalded, cigarette burns, hurt ppl, black eye, handprint, hand print,
-        welts, burn marks, busted lip, split lip, broken arm, broke my, broke her, bleeding, blood,
-        make him pay, make her pay, get even, teach him a lesson, teach her a lesson, end him, end
-        her, finish what he started, finish what she started, finish the job, do to the baby, do to
-        the kids, do to her, do to him, do to me, do something to, hurt someone, hurt somebody, hurt
-        people, going to hurt, gonna hurt""",
+        burns, burn, burned, scalded, cigarette burns, twisted my arm, twisted her arm, twisted his
+        arm, arm behind, bent my, hurting my, hurt ppl, black eye, handprint, hand print, welts,
+        burn marks, busted lip, split lip, broken arm, broke my, broke her, bleeding, blood, make
+        him pay, make her pay, get even, teach him a lesson, teach her a lesson, end me, end him,
+        end her, finish what he started, finish what she started, finish the job, do to the baby, do
+        to the kids, do to her, do to him, do to me, do something to, hurt someone, hurt somebody,
+        hurt people, going to hurt, gonna hurt""",
     ),
     "control": (
         0.8,
@@ -40,14 +41,14 @@ KINDS: dict[str, tuple[float, str, str]] = {
         the kids, locked in, not allowed to leave, not allowed out, keeps me from, checks her
         location, checks his location, tracks her location, tracks his location, location every,
         checks her phone, checks his phone, checks my phone, tracks my, tracking my, follows me
-        everywhere, cut me off, controls my money, took my money, takes my money, took my passport,
-        can not leave, cannot leave, trapped, scared to go home, afraid to go home, not safe at
-        home, not safe to go home, taking his money, taking her money, taking his bank, taking her
-        bank, his bank card, her bank card, stealing from, steals from, stole from, flinch,
-        flinches, goes quiet when, scared whenever, afraid whenever, scared of him, scared of her,
-        afraid of him, afraid of her, terrified of him, terrified of her, court order, protective
-        order, protection order, order against, no contact order, hiding from, hiding in the, hide
-        from him, hide from her""",
+        everywhere, cut me off, controls my money, took the car, took my car, took the money, took
+        the kids money, took my money, takes my money, took my passport, can not leave, cannot
+        leave, trapped, scared to go home, afraid to go home, not safe at home, not safe to go home,
+        taking his money, taking her money, taking his bank, taking her bank, his bank card, her
+        bank card, stealing from, steals from, stole from, flinch, flinches, goes quiet when, scared
+        whenever, afraid whenever, scared of him, scared of her, afraid of him, afraid of her,
+        terrified of him, terrified of her, court order, protective order, protection order, order
+        against, no contact order, hiding from, hiding in the, hide from him, hide from her""",
     ),
     "at-hand": (
         1.2,
@@ -55,30 +56,33 @@ KINDS: dict[str, tuple[float, str, str]] = {
         """outside my door, outside the door, outside my house, outside the house, outside my
         window, outside my apartment, at my door, at the door, another state, out of state, across
         state lines, take her away, take him away, taking her away, taking him away, run off with,
-        run away with, outside my, coming in to get, coming to get me, coming for me, trying the
-        windows, trying the window, trying the door, trying the doors, at the window, at my window,
-        across from my house, across the street, outside my work, at my work, outside my job,
-        parking lot, standing outside, standing across, been following, keeps following, baseball
-        bat, a bat, with a bat, crowbar, machete, hammer, axe, open up, open the door, let him in,
-        banging on, pounding on, outside banging, outside yelling, outside screaming, breaking in,
-        broke in, break in, trying to get in, tried to get in, in my house, in the house with,
-        parked outside, waiting outside, waiting for me, following me, followed me, follows me,
-        showed up at, shows up at, keeps showing up, watching my house, watching the house, in the
-        parking lot, is here, he is here, she is here, they are here, coming over, coming here, on
-        his way, on her way, knows where i live, found my address, with a knife, with a gun, has a
-        knife, has a gun, got a gun, bought a gun""",
+        run away with, front door, back door, at my front, at the front door, will not go, will not
+        leave, wait here, waiting here, coming back at, he coming back, she coming back, outside my,
+        coming in to get, coming to get me, coming for me, trying the windows, trying the window,
+        trying the door, trying the doors, at the window, at my window, across from my house, across
+        the street, outside my work, at my work, outside my job, parking lot, standing outside,
+        standing across, been following, keeps following, baseball bat, a bat, with a bat, crowbar,
+        machete, hammer, axe, open up, open the door, let him in, banging on, pounding on, outside
+        banging, outside yelling, outside screaming, breaking in, broke in, break in, trying to get
+        in, tried to get in, in my house, in the house with, parked outside, waiting outside,
+        waiting for me, following me, followed me, follows me, showed up at, shows up at, keeps
+        showing up, watching my house, watching the house, in the parking lot, is here, he is here,
+        she is here, they are here, coming over, coming here, on his way, on her way, knows where i
+        live, found my address, with a knife, with a gun, has a knife, has a gun, got a gun, bought
+        a gun""",
     ),
     "vulnerable": (
         0.5,
         "a child or someone vulnerable",
         """lil bro, lil sis, little brother, little sister, baby brother, baby sister, younger
         brother, younger sister, kid brother, kid sister, stepson, stepdaughter, stepkid, stepkids,
-        grandson, granddaughter, grandchild, grandchildren, grandkid, grandkids, aged, child,
-        children, kid, kids, toddler, baby, babies, infant, newborn, little boy, little girl, little
-        one, son, daughter, boy, girl, teen, teenager, teenage, preteen, year old, yr old, yo,
-        grade, kindergarten, kindergartner, preschool, grandma, grandpa, grandmother, grandfather,
-        granny, nana, elderly, dementia, alzheimer, disabled, disability, niece, nephew, foster,
-        student, minor, pregnant""",
+        grandson, granddaughter, grandchild, grandchildren, grandkid, grandkids, autism, autistic,
+        nonverbal, non verbal, special needs, down syndrome, aged, child, children, kid, kids,
+        toddler, baby, babies, infant, newborn, little boy, little girl, little one, son, daughter,
+        boy, girl, teen, teenager, teenage, preteen, year old, yr old, yo, grade, kindergarten,
+        kindergartner, preschool, grandma, grandpa, grandmother, grandfather, granny, nana, elderly,
+        dementia, alzheimer, disabled, disability, niece, nephew, foster, student, minor,
+        pregnant""",
     ),
     "alone": (
         1.0,
@@ -99,9 +103,10 @@ KINDS: dict[str, tuple[float, str, str]] = {
         night, since yesterday, piling up, mail piling, newspapers piling, lights off, lights are
         off, curtains closed, no one has seen, nobody has seen, not seen in, not been out, not come
         out, not came out, not left her room, not left his room, nobody can find, no one can find,
-        not find, left the house, left home, for days, walked out, wandered off, walked off,
-        freezing, in the cold, nightgown, nightie, pajamas, barefoot, in a hot car, in the car, in
-        the pool, near the pool, near the road, in the street, on the road""",
+        not find, left the house, left home, for days, been gone, gone from, since num, creek,
+        river, lake, pond, canal, quarry, highway, train line, the woods, walked out, wandered off,
+        walked off, freezing, in the cold, nightgown, nightie, pajamas, barefoot, in a hot car, in
+        the car, in the pool, near the pool, near the road, in the street, on the road""",
     ),
     "secret": (
         1.0,
@@ -120,22 +125,24 @@ KINDS: dict[str, tuple[float, str, str]] = {
         0.5,
         "an adult too close to a child",
         """boyfriend is num, boyfriend who is num, older boyfriend, grown boyfriend, girlfriend is
-        num, caretaker, caregiver, carer, aide, home aide, daddy, mommy, some man, some guy, a man,
-        this man, this guy, some dude, random guy, random man, coach, coaches, teacher, tutor,
-        uncle, stepdad, stepfather, stepmom, mom boyfriend, mother boyfriend, boyfriend of,
-        neighbor, neighbour, older man, older guy, older boy, grown man, grown up man, adult,
-        stranger, youth pastor, pastor, priest, babysitter, sitter, online friend, met online, met
-        in a game, in a game, on discord, on snapchat, on roblox, gamer, gifts, gift card, presents,
-        bought her, bought him, buying her, buying him, buys her, buys him, man in his, taking him
-        out, taking her out, takes him out, takes her out, sends her, sends him, sending her,
-        sending him, pictures, photos, pics, selfies, nudes, video chat, sleepover, sleep over""",
+        num, never seen him, never seen her, not know him, a stranger, caretaker, caregiver, carer,
+        aide, home aide, daddy, mommy, some man, some guy, a man, this man, this guy, some dude,
+        random guy, random man, coach, coaches, teacher, tutor, uncle, stepdad, stepfather, stepmom,
+        mom boyfriend, mother boyfriend, boyfriend of, neighbor, neighbour, older man, older guy,
+        older boy, grown man, grown up man, adult, stranger, youth pastor, pastor, priest,
+        babysitter, sitter, online friend, met online, met in a game, in a game, on discord, on
+        snapchat, on roblox, gamer, gifts, gift card, presents, bought her, bought him, buying her,
+        buying him, buys her, buys him, man in his, taking him out, taking her out, takes him out,
+        takes her out, sends her, sends him, sending her, sending him, pictures, photos, pics,
+        selfies, nudes, video chat, sleepover, sleep over""",
     ),
     "lured": (
         1.0,
         "a child drawn to meet an adult",
         """meet him, meet her, meet up, meet in person, going to meet, sneak out, sneaking out,
-        snuck out, bus ticket, train ticket, plane ticket, a ticket, pick her up, pick him up, come
-        get her, come get him, run away with, in person, his car, his place, her place""",
+        snuck out, bus ticket, train ticket, plane ticket, sent her a ticket, bought her a ticket,
+        bought him a ticket, pick her up, pick him up, come get her, come get him, run away with, in
+        person, his car, his place, her place""",
     ),
     "touch": (
         1.0,
@@ -150,23 +157,23 @@ KINDS: dict[str, tuple[float, str, str]] = {
         1.0,
         "signs of a medical emergency",
         """not breathing, can not breathe, cannot breathe, cant breathe, hard to breathe, trouble
-        breathing, breathing funny, breathing weird, breathing strange, gasping, chest pain, pain in
-        his chest, pain in her chest, pain in my chest, crushing, left arm, sweaty, sweating, grey,
-        gray, ashen, chest hurts, chest tight, chest is tight, chest feels tight, chest pressure,
-        heart racing, heart pounding, heart is racing, slurring, slurred, drooping, droopy, face
-        droop, one side, numb, numbness, can not move, cannot move, can not feel, passed out, pass
-        out, passing out, blacked out, fainted, faint, not wake, not waking, wont wake, can not
-        wake, cannot wake, blue lips, lips are blue, lips blue, turning blue, foaming, convulsing,
-        shaking all over, fit, fitting, fell down, fell and, hit his head, hit her head, hit my
-        head, head injury, vomiting blood, throwing up blood, coughing blood, allergic, swelling,
-        swollen, throat closing, fever, burning up, limp, floppy, pale, clammy, cold and, confused,
-        disoriented, delirious, dizzy, vomiting, throwing up, could not get up, not get up, fell in,
-        fell in the, bathroom floor, kitchen floor, bedroom floor, stuck on the, on the floor, on
-        the ground, can not get up, cannot get up, lying there, been lying, fallen, had a fall, took
-        a fall, fell over, fell off, fell out of, seizing, jerking, twitching, eyes rolled,
-        hospital, hospitalized, emergency room, icu, diabetic, insulin, blood sugar, sugar low,
-        severe pain, worst headache, collapsed, collapse, not moving, barely moving, barely awake,
-        keeps falling asleep, drowsy""",
+        breathing, breathing funny, breathing weird, breathing strange, gasping, chest pain, holding
+        her chest, holding his chest, clutching, pain in his chest, pain in her chest, pain in my
+        chest, crushing, left arm, sweaty, sweating, grey, gray, ashen, chest hurts, chest tight,
+        chest is tight, chest feels tight, chest pressure, heart racing, heart pounding, heart is
+        racing, slurring, slurred, drooping, droopy, face droop, one side, numb, numbness, can not
+        move, cannot move, can not feel, passed out, pass out, passing out, blacked out, fainted,
+        faint, not wake, not waking, wont wake, can not wake, cannot wake, blue lips, lips are blue,
+        lips blue, turning blue, foaming, convulsing, shaking all over, fit, fitting, fell down,
+        fell and, hit his head, hit her head, hit my head, head injury, vomiting blood, throwing up
+        blood, coughing blood, allergic, swelling, swollen, throat closing, fever, burning up, limp,
+        floppy, pale, clammy, cold and, confused, disoriented, delirious, dizzy, vomiting, throwing
+        up, could not get up, not get up, fell in, fell in the, bathroom floor, kitchen floor,
+        bedroom floor, stuck on the, on the floor, on the ground, can not get up, cannot get up,
+        lying there, been lying, fallen, had a fall, took a fall, fell over, fell off, fell out of,
+        seizing, jerking, twitching, eyes rolled, hospital, hospitalized, emergency room, icu,
+        diabetic, insulin, blood sugar, sugar low, severe pain, worst headache, collapsed, collapse,
+        not moving, barely moving, barely awake, keeps falling asleep, drowsy""",
     ),
     "swallowed": (
         1.0,
@@ -194,9 +201,10 @@ KINDS: dict[str, tuple[float, str, str]] = {
         0.6,
         "pills or alcohol",
         """drunk, wasted, blackout drunk, vodka, whiskey, tequila, rum, gin, wine, beer, beers,
-        booze, liquor, drinking, drank, been drinking, high, stoned, meth, cocaine, coke, crack,
-        molly, ecstasy, shrooms, edibles, meds, medication, medications, medicine, prescription,
-        prescriptions, antidepressant, antidepressants, bottle, bottles""",
+        booze, liquor, drinking, drank, been drinking, high, stoned, meth, cocaine, coke, crack
+        cocaine, smoking crack, on crack, molly, ecstasy, shrooms, edibles, meds, medication,
+        medications, medicine, prescription, prescriptions, antidepressant, antidepressants, bottle,
+        bottles""",
     ),
     "farewell": (
         1.4,
@@ -207,24 +215,26 @@ KINDS: dict[str, tuple[float, str, str]] = {
         again, see her again, gave me her, gave me his, gave me all, handed me her, handed me his,
         house papers, take good care of, take care of them, where he going, where she going, where i
         going, where he is going, where she is going, where i am going, left me his, left me her,
-        left me all, not need them, nobody will need, no one will need, nobody needs to, not matter
-        anymore, not really matter, do not come in, note on the door, note taped, taped a note, a
-        note on, goodbye, good bye, goodbyes, farewell, bye forever, not be needing them, not need
-        them anymore, not need them any more, not need appointments, not need sessions, not need my
-        appointments, not be needing appointments, not be needing sessions, not need to come, not be
-        needing to, not need any more, not need anymore, no longer need, not be here, not be around,
-        not be coming, wont be coming, not be back, not coming back, never see, one last time, for
-        the last time, last message, last msg, last words, final message, last chance to, one last,
-        final, for good, forever, cancel all, cancel everything, all my future, all future, any more
-        appointments, anymore, any more, giving away, gave away, give away, given away, who gets,
-        written my will, wrote my will, wrote a will, made a will, making a will, made out a will,
-        my will and, wrote letters, written letters, writing letters, letters to everyone, letters
-        to my, letters to his, letters to her, letters for, goodbye letter, goodbye note, suicide
-        note, left a note, found a note, note saying, sorted out, affairs in order, in order, take
-        care of my, look after my, tell her thank you, tell him thank you, tell her thanks, tell him
-        thanks, thank her for everything, thank him for everything, for everything, passwords, life
-        insurance, beneficiary, beneficiaries, funeral, my stuff, my things, my cat, my dog, sold
-        my, said goodbye, saying goodbye, love you all, loves us, loved us, always loved""",
+        left me all, not need them, all letters, us letters, wrote us, suddenly calm, really calm,
+        so calm, at peace, calm and happy, made peace, made his peace, made her peace, made my
+        peace, nobody will need, no one will need, nobody needs to, not matter anymore, not really
+        matter, do not come in, note on the door, note taped, taped a note, a note on, goodbye, good
+        bye, goodbyes, farewell, bye forever, not be needing them, not need them anymore, not need
+        them any more, not need appointments, not need sessions, not need my appointments, not be
+        needing appointments, not be needing sessions, not need to come, not be needing to, not need
+        any more, not need anymore, no longer need, not be here, not be around, not be coming, wont
+        be coming, not be back, not coming back, never see, one last time, for the last time, last
+        message, last msg, last words, final message, last chance to, one last, final, for good,
+        forever, cancel all, cancel everything, all my future, all future, any more appointments,
+        anymore, any more, giving away, gave away, give away, given away, who gets, written my will,
+        wrote my will, wrote a will, made a will, making a will, made out a will, my will and, wrote
+        letters, written letters, writing letters, letters to everyone, letters to my, letters to
+        his, letters to her, letters for, goodbye letter, goodbye note, suicide note, left a note,
+        found a note, note saying, sorted out, affairs in order, in order, take care of my, look
+        after my, tell her thank you, tell him thank you, tell her thanks, tell him thanks, thank
+        her for everything, thank him for everything, for everything, passwords, life insurance,
+        beneficiary, beneficiaries, funeral, my stuff, my things, my cat, my dog, sold my, said
+        goodbye, saying goodbye, love you all, loves us, loved us, always loved""",
     ),
     "hopeless": (
         1.0,
@@ -247,15 +257,15 @@ KINDS: dict[str, tuple[float, str, str]] = {
         """scared of myself, afraid of myself, frightened of myself, not trust myself, can not trust
         myself, what i might do, what i will do, what i would do, what i could do, what hell do,
         what shell do, what he might do, what she might do, what he will do, what she will do, urge,
-        urges, urge to, thoughts of, intrusive, keep thinking about, can not stop thinking, cannot
-        stop thinking, keep picturing, picture myself, imagine myself, fantasize, tempted, on
-        purpose, drive into, drive off, swerve, step in front, in front of a, walk into traffic,
-        into traffic, crash my car, crashing my car, crash the car, jump off, jumping off, jump in,
-        go to sleep and, make it look, look like an accident, hurt myself, harm myself, hurting
-        myself, hurt herself, hurt himself, hurting herself, hurting himself, cut myself, cutting
-        herself, cutting himself, cuts on, cuts on her, scratches on, scars on, burning herself,
-        burning himself, burned herself, starving herself, not eating, stopped eating, not eaten,
-        banging his head, banging her head, hitting himself, hitting herself""",
+        urges, urge to, thoughts of, intrusive, thinking abt, thoughts abt, keep thinking about, can
+        not stop thinking, cannot stop thinking, keep picturing, picture myself, imagine myself,
+        fantasize, tempted, on purpose, drive into, drive off, swerve, step in front, in front of a,
+        walk into traffic, into traffic, crash my car, crashing my car, crash the car, jump off,
+        jumping off, jump in, go to sleep and, make it look, look like an accident, hurt myself,
+        harm myself, hurting myself, hurt herself, hurt himself, hurting herself, hurting himself,
+        cut myself, cutting herself, cutting himself, cuts on, cuts on her, scratches on, scars on,
+        burning herself, burning himself, burned herself, starving herself, not eating, stopped
+        eating, not eaten, banging his head, banging her head, hitting himself, hitting herself""",
     ),
     "neglect": (
         1.0,
@@ -319,32 +329,33 @@ BENIGN = """hurt her feelings, hurt his feelings, hurt my feelings, hurts my fee
     fits in, fit me in, fits me, fit her in, fit him in, good fit, a fit, forever to, takes forever,
     took forever, taking forever, fell in love, home alone with, alone with the kids, alone with my
     kids, alone with the baby, alone with the, alone w, by myself with, moving his, moving her,
-    moving their, moving the, moving my, bat mitzvah, bridge loan, gift card balance, out of office,
-    one side of town, in the car on, in the car during, in my car, from my car, from the car,
-    sitting in the car, kid free"""
+    moving their, moving the, moving my, highway robbery, parking ticket, speeding ticket, got a
+    ticket, bat mitzvah, bridge loan, gift card balance, out of office, one side of town, in the car
+    on, in the car during, in my car, from my car, from the car, sitting in the car, kid free"""
 
 #: Words that explain a kind away, anywhere in the question: it counts half ("won't be back
 #: for two weeks, I'm on a trip"; "home alone after school").
 CALM: dict[str, str] = {
     "farewell": """last week, last month, last year, years ago, passed away, was last, town, trip,
-        vacation, holiday, moving, move, moved, relocating, week, weeks, days, month, months,
-        college, university, retire, retiring, retired, graduation, new job, insurance, another
-        practice, new counselor, different counselor, switching, travel, traveling, business,
-        deployment, maternity, surgery""",
+        vacation, holiday, moving, move, moved, relocating, college, university, retire, retiring,
+        retired, graduation, new job, insurance, another practice, new counselor, different
+        counselor, switching, travel, traveling, business, deployment, maternity, surgery""",
     "alone": """after school, before school, for work, at work, latchkey, babysitter, sitter,
         grandma is, grandpa is, neighbour is, neighbor is""",
-    "hurt": """plays, playing, game, games, video game, zombie, practice, hockey, soccer, football,
-        basketball, rugby, wrestling, boxing, karate, lacrosse, sprained, sprain, tournament,
-        skating, trampoline""",
-    "body": """surgery, tonsils, knee, hip, checkup, check up, scheduled, routine, all fine, fine
-        now, doing fine, doing better, recovering, recovered, good news, thank goodness, nothing
-        serious, physical therapy, dentist, dental, the flu, a cold, covid""",
+    "hurt": """gymnastics, beam, competition, plays, playing, game, games, video game, zombie,
+        practice, hockey, soccer, football, basketball, rugby, wrestling, boxing, karate, lacrosse,
+        sprained, sprain, tournament, skating, trampoline""",
+    "body": """last week, last month, last year, years ago, weeks ago, gymnastics, beam, practice,
+        competition, game, match, hockey, soccer, football, basketball, rugby, surgery, tonsils,
+        knee, hip, checkup, check up, scheduled, routine, all fine, fine now, doing fine, doing
+        better, recovering, recovered, good news, thank goodness, nothing serious, physical therapy,
+        dentist, dental, the flu, a cold, covid""",
 }
 
 #: Words that say all is well or ordinary: a situation told with them is no sign on its own,
 #: and the adding-up counts half. Spoken words of dying or self-harm still count in full.
-REASSURED = """he ok, she ok, he okay, she okay, he fine, she fine, they fine, they ok, we fine, we
-    ok, i fine, i ok, all fine, all good, all ok, totally normal, normal stuff, perfectly normal,
-    totally fine, nothing serious, no big deal, not a big deal, nothing to worry, not worried,
-    nothing wrong, just fine, doing fine, doing great, doing well, he good, she good, still playing,
-    he alright, she alright, everyone fine, everyone ok, kids fine, kids ok"""
+REASSURED = """but fine, but ok, but okay, he ok, she ok, he okay, she okay, he fine, she fine, they
+    fine, they ok, we fine, we ok, i fine, i ok, all fine, all good, all ok, totally normal, normal
+    stuff, perfectly normal, totally fine, nothing serious, no big deal, not a big deal, nothing to
+    worry, not worried, nothing wrong, just fine, doing fine, doing great, doing well, he good, she
+    good, still playing, he alright, she alright, everyone fine, everyone ok, kids fine, kids ok"""

@@ -15,7 +15,7 @@ from __future__ import annotations
 import heapq
 from operator import itemgetter
 
-from desk.core.danger.cues import possible_danger
+from desk.core.danger.cues import NEAR_DANGER, nearness
 from desk.core.danger.detect import Danger, detect, is_crisis
 from desk.core.danger.weigh import WORDS as DANGER_WORDS
 from desk.core.language.common import common_words
@@ -167,12 +167,14 @@ class SearchIndex:
             hits = [Hit(self._ids[doc], score) for doc, score in self._rank(words, top)]
         elif danger is None and not asks_about_the_line(plain):
             hits = self._calm(self._rank(words, None if top is None else top + 1), top)
-            if possible_danger(query):
-                hits = self._crisis_in_view(hits, top)
-            elif hits and hits[0].topic_id == CRISIS_TOPIC:
+            near = nearness(query)
+            if hits and hits[0].topic_id == CRISIS_TOPIC and near < NEAR_DANGER:
                 # Only the crisis topic matched, on words with no sign of danger ("we fight
-                # like cats and dogs"): it is no answer, and leading would be a false alarm.
+                # like cats and dogs", "scared stiff about an interview"): it is no answer,
+                # and leading would be a false alarm.
                 hits = hits[1:]
+            if near:
+                hits = self._crisis_in_view(hits, top)
         elif danger is None:
             # "Is this a crisis line?" asks about the line: the crisis topic answers it.
             hits = [Hit(self._ids[doc], score) for doc, score in self._rank(words, top)]
