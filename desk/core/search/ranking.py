@@ -161,12 +161,13 @@ class SearchIndex:
             return Answer((), None, True)
         plain = self._without_name(words)
         words = merge_compounds(drop_idioms(plain), self._known)
+        told = self._told_from(query, len(words))
         danger = detect(query)
         hits: list[Hit]
         if self._crisis is None:
-            hits = [Hit(self._ids[doc], score) for doc, score in self._rank(words, top)]
+            hits = [Hit(self._ids[doc], score) for doc, score in self._rank(words, top, told)]
         elif danger is None and not asks_about_the_line(plain):
-            hits = self._calm(self._rank(words, None if top is None else top + 1), top)
+            hits = self._calm(self._rank(words, None if top is None else top + 1, told), top)
             near = nearness(query)
             if hits and hits[0].topic_id == CRISIS_TOPIC and near < NEAR_DANGER:
                 # Only the crisis topic matched, on words with no sign of danger ("we fight
@@ -177,9 +178,9 @@ class SearchIndex:
                 hits = self._crisis_in_view(hits, top)
         elif danger is None:
             # "Is this a crisis line?" asks about the line: the crisis topic answers it.
-            hits = [Hit(self._ids[doc], score) for doc, score in self._rank(words, top)]
+            hits = [Hit(self._ids[doc], score) for doc, score in self._rank(words, top, told)]
         else:
-            ranked = self._rank(words, top)
+            ranked = self._rank(words, top, told)
             others = [Hit(self._ids[doc], score) for doc, score in ranked if doc != self._crisis]
             hits = [Hit(CRISIS_TOPIC, 1.0), *others]
             if top is not None:
@@ -239,7 +240,24 @@ class SearchIndex:
             hits[0], hits[1] = hits[1], Hit(CRISIS_TOPIC, hits[1].score * _SECOND)
         return hits if top is None else hits[:top]
 
-    def _rank(self, words: list[str], limit: int | None) -> list[tuple[int, float]]:
+    def _told_from(self, query: str, count: int) -> int:
+        """Where the words after the caller's question start ("can I WhatsApp her? I'm
+        terrible on the phone"), or `count` when there are none.
+
+        A question mark that ends a question of at least three words, followed by at least
+        three more, closes the question; what follows explains it.
+        """
+        mark = query.find("?")
+        if mark < 0:
+            return count
+        asked = len(
+            merge_compounds(drop_idioms(self._without_name(normalize(query[:mark]))), self._known)
+        )
+        return asked if 3 <= asked <= count - 3 else count
+
+    def _rank(
+        self, words: list[str], limit: int | None, told: int | None = None
+    ) -> list[tuple[int, float]]:
         """The best `limit` topics as (index, score), score normalised by the reachable best.
 
         Words that can add the most go first. Once a topic not yet seen could not reach the
@@ -247,7 +265,7 @@ class SearchIndex:
         long) postings only update topics already seen, and hopeless topics drop out: exact,
         and fast on a large policy.
         """
-        groups = self._groups(words)
+        groups = self._groups(words, len(words) if told is None else told)
         if not groups:
             return []
         groups.sort(key=lambda g: -g[0])
@@ -273,7 +291,7 @@ class SearchIndex:
         top.sort(key=lambda item: (-item[1], item[0]))
         return [(doc, min(1.0, value / ideal)) for doc, value in top if value > 0.0]
 
-    def _groups(self, words: list[str]) -> list[_Group]:
+    def _groups(self, words: list[str], told: int) -> list[_Group]:
         """The question's words and neighbouring pairs, each with the postings it reaches.
 
         Words that only name the people involved ("counselor", "therapist") count only when
@@ -293,7 +311,10 @@ class SearchIndex:
             # "I left a message but she didn't call back, can I text her?": what came before
             # the question is the story; the question says which answer the caller wants.
             # "... instead of calling", "rather than email": the way the caller does not want.
-            if (i < story_end or tuple(words[max(0, i - 2) : i]) in _NOT_WANTED) and group:
+            # What explains the question after it ("? I'm terrible on the phone") counts less too.
+            if (
+                i < story_end or i >= told or tuple(words[max(0, i - 2) : i]) in _NOT_WANTED
+            ) and group:
                 terms = tuple((t, w * _STORY_WEIGHT) for t, w in terms)
                 group = _merge([(self._postings[t], self._term_max[t], w) for t, w in terms])
             # "why can't I ...": the caller wants to do something, not to debate the rule.
