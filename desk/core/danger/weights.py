@@ -240,8 +240,9 @@ KINDS: dict[str, tuple[float, str, str]] = {
         1.0,
         "hopelessness",
         """no point, what is the point, nothing left, nothing to live, can not go on, cannot go on,
-        cant go on, can not do this, cannot do this, cant do this, can not take, cannot take, cant
-        take, done with everything, done with life, done with it all, so done, tired of living,
+        cant go on, can not do this, cannot do this, cant do this, can not take it, can not take
+        this, can not take anymore, can not take any more, can not take much more, can not take the
+        pain, done with everything, done with life, done with it all, so done, tired of living,
         tired of everything, tired of being, sick of living, give up, giving up, gave up, no way
         out, way out, better off, burden, nobody would miss, no one would miss, nobody would care,
         no one would care, nobody cares, no one cares, disappear, vanish, sleep forever, not wake

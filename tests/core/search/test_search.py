@@ -400,6 +400,22 @@ def test_misspellings_and_slang_are_still_read(
     assert _top(index, question) == topic
 
 
+@pytest.mark.parametrize(
+    ("question", "topic"),
+    [
+        ("could i just shoot him a dm on messenger instead of calling", "instant-messaging"),
+        ("does she do whatsapp? i cant take phone calls at my job", "instant-messaging"),
+    ],
+)
+def test_the_channel_asked_for_beats_one_only_mentioned(
+    index: SearchIndex, question: str, topic: str
+) -> None:
+    """A channel the caller does not want ("instead of calling") or names only to explain
+    their question ("? I can't take phone calls") does not outrank the one asked for."""
+    assert _top(index, question) == topic
+    assert not index.answer(question).crisis_first
+
+
 def test_the_word_list_holds_everyday_words_and_no_slang() -> None:
     """The everyday-word list is read, and holds no slang the search must read as a topic."""
     words = common_words()
