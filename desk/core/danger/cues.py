@@ -9,6 +9,7 @@ staff can see it if the caller's next words change the picture. Data for
 
 from __future__ import annotations
 
+from desk.core.danger.detect import mask_figures
 from desk.core.danger.weigh import NEAR, reassured, weigh
 from desk.core.language.text import normalize, stem
 from desk.core.language.words import word_list
@@ -23,7 +24,7 @@ _CUES: dict[str, list[str]] = {
     """),
     "means": word_list("""
         pills pill meds tablets rope gun guns pistol rifle knife knives razor ledge tylenol bleach
-        handful overdose bleach detergent charcoal antifreeze revolver bullets ammo
+        overdose bleach detergent charcoal antifreeze revolver bullets ammo
     """),
     "substance": word_list("drunk vodka whiskey liquor drugs alcohol"),
     "distress": word_list("scared afraid terrified hopeless worthless desperate panicking"),
@@ -46,21 +47,27 @@ def possible_danger(query: str) -> bool:
     return nearness(query) > 0
 
 
-#: How near danger a question comes: a child and fear together, or a telling word or sign.
-FAINT, NEAR_DANGER = 1, 2
+#: How near danger a question comes: a child and fear together, a telling word or weak sign,
+#: or weak signs adding up to most of the way to danger.
+FAINT, NEAR_DANGER, CLOSE = 1, 2, 3
+#: Weak signs adding up to at least this come close to danger.
+_CLOSE = 1.5
 
 
 def nearness(query: str) -> int:
     """0 when the words do not come near danger; `FAINT` for a child and fear together ("my
     son is scared"), which keeps the crisis row in view beside an answer; `NEAR_DANGER` for a
-    telling word or a weak sign, which keeps it even when nothing else answers."""
+    telling word or a weak sign, which keeps it even when nothing else answers; `CLOSE` when
+    weak signs add up most of the way to danger, which shows it even when nothing matched."""
     words = normalize(query)
     if reassured(words):
         # "Her 7yo is scared of the dark, nothing serious": told calm, no cue.
         return 0
-    weighed = weigh(words, [stem(w) for w in words])
+    stems = [stem(w) for w in words]
+    mask_figures(words, stems)  # "nerf gun wars" names no gun
+    weighed = weigh(words, stems)
     if weighed is not None and weighed.total >= NEAR:
-        return NEAR_DANGER
+        return CLOSE if weighed.total >= _CLOSE else NEAR_DANGER
     kinds = set()
     for word in words:
         kind = _CUE.get(word)

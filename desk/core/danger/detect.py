@@ -121,7 +121,7 @@ def detect(query: str) -> Danger | None:
         return None
     stems = [stem(w) for w in words]
     stems.append(END)
-    _mask_figures(words, stems)
+    mask_figures(words, stems)
     present = frozenset(stems)
     # "He's ok", "totally normal": a situation told with these is weighed, not taken as a sign.
     calm = reassured(words)
@@ -184,7 +184,7 @@ def _reach(needed: frozenset[str], stems: list[str], end: int) -> int:
     return end
 
 
-def _mask_figures(words: list[str], stems: list[str]) -> None:
+def mask_figures(words: list[str], stems: list[str]) -> None:
     """Blank out figures of speech in place, so no sign can be read from their words."""
     for i in range(len(words)):
         for figure in _FIGURES_BY_FIRST.get(stems[i], ()):

@@ -24,7 +24,13 @@ FIGURES: tuple[Pattern, ...] = (
     _p("kill killing kills murder", "me", "if", "i", "not forget miss lost lose", gap=2),
     _p("boss manager coworker teacher professor", "kill murder", "me", gap=4),
     _p("would", "kill murder die", "for to", gap=1),
-    _p("kill killing", "my the", "battery vibe mood buzz time phone computer laptop", gap=1),
+    _p(
+        "kill killing",
+        "my the",
+        "battery vibe mood buzz time phone computer laptop budget bank wallet savings paycheck "
+        "credit schedule weekend plans back knees feet",
+        gap=1,
+    ),
     _p(
         "die dying died",
         "of from",
@@ -56,6 +62,14 @@ FIGURES: tuple[Pattern, ...] = (
     _p("could", "murder kill", "a an some for", gap=1),
     _p("heart", "attack", "when if", gap=1),
     _p("hopeless", "with at", gap=1),
+    _p("nearly almost practically", "lost lose losing", "the", "will", gap=1),
+    _p(
+        "daughter son kids kid teenager teen sister brother friend friends boss",
+        "would will gonna",
+        "kill murder",
+        "me",
+        gap=2,
+    ),
     _p("hit hitting", "follow like send subscribe reply the", gap=1),
     _p(
         "pass passing",

@@ -293,8 +293,8 @@ OTHERS: tuple[Together, ...] = (
             "hurt feelings, burned out, at practice, in practice, playing hockey, playing "
             "soccer, playing football, playing basketball, playing rugby, at hockey, at soccer, "
             "at basketball, at football, at rugby, at lacrosse, at gymnastics, at karate, at "
-            "wrestling, sprained, from a fall, fell off, at the game, at a game, at his game, "
-            "at her game"
+            "wrestling, sprained, from a fall, in a fall, last season, fell off, at the game, "
+            "at a game, at his game, at her game"
         ),
     ),
     Together(

@@ -117,13 +117,16 @@ PATTERNS: tuple[Pattern, ...] = (
         _p("end ending", "it", "$ tonight today now", gap=1),
         _p("end ending", "life everything things", gap=3),
         _p("want wish", "it", "end over", gap=3, unless="with"),
+        # "It's all over (for me)", not "bruised all over" or "all over the place".
         _p(
+            "it its is was",
             "all",
             "end over",
             gap=1,
             unless="place news internet map town world",
             benign="funeral wedding party game match season concert",
         ),
+        _p("all", "end over", "for", "me", gap=1),
         _p("all", "be", "end over", gap=1),
         _p("this", "is", "the", "end", gap=1, unless="of"),
         _p("end", "of", "my his her", "rope", gap=1),
@@ -304,6 +307,7 @@ PATTERNS: tuple[Pattern, ...] = (
             gap=2,
             unless="back appointment appointments session sessions to till until party surprise "
             "birthday shower",
+            benign="surprise birthday",
         ),
         _p("put putting lay laid", "hand hands finger fingers", "on", _OBJ, gap=2),
         _p("by around", "throat neck", gap=2),

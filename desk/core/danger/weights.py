@@ -27,10 +27,10 @@ KINDS: dict[str, tuple[float, str, str]] = {
         burns, burn, burned, scalded, cigarette burns, twisted my arm, twisted her arm, twisted his
         arm, arm behind, bent my, hurting my, hurt ppl, black eye, handprint, hand print, welts,
         burn marks, busted lip, split lip, broken arm, broke my, broke her, bleeding, blood, make
-        him pay, make her pay, get even, teach him a lesson, teach her a lesson, end me, end him,
-        end her, finish what he started, finish what she started, finish the job, do to the baby, do
-        to the kids, do to her, do to him, do to me, do something to, hurt someone, hurt somebody,
-        hurt people, going to hurt, gonna hurt""",
+        him pay, make her pay, get even, teach him a lesson, teach her a lesson, gonna get me, going
+        to get me, end me, end him, end her, finish what he started, finish what she started, finish
+        the job, do to the baby, do to the kids, do to her, do to him, do to me, do something to,
+        hurt someone, hurt somebody, hurt people, going to hurt, gonna hurt""",
     ),
     "control": (
         0.8,
@@ -43,12 +43,13 @@ KINDS: dict[str, tuple[float, str, str]] = {
         checks her phone, checks his phone, checks my phone, tracks my, tracking my, follows me
         everywhere, cut me off, controls my money, took the car, took my car, took the money, took
         the kids money, took my money, takes my money, took my passport, can not leave, cannot
-        leave, trapped, scared to go home, afraid to go home, not safe at home, not safe to go home,
-        taking his money, taking her money, taking his bank, taking her bank, his bank card, her
-        bank card, stealing from, steals from, stole from, flinch, flinches, goes quiet when, scared
-        whenever, afraid whenever, scared of him, scared of her, afraid of him, afraid of her,
-        terrified of him, terrified of her, court order, protective order, protection order, order
-        against, no contact order, hiding from, hiding in the, hide from him, hide from her""",
+        leave, trapped, not want to go home, scared to go home, afraid to go home, not safe at home,
+        not safe to go home, taking his money, taking her money, taking his bank, taking her bank,
+        his bank card, her bank card, stealing from, steals from, stole from, flinch, flinches, goes
+        quiet when, scared whenever, afraid whenever, scared of him, scared of her, afraid of him,
+        afraid of her, terrified of him, terrified of her, court order, protective order, protection
+        order, order against, no contact order, hiding from, hiding in the, hide from him, hide from
+        her""",
     ),
     "at-hand": (
         1.2,
@@ -56,20 +57,21 @@ KINDS: dict[str, tuple[float, str, str]] = {
         """outside my door, outside the door, outside my house, outside the house, outside my
         window, outside my apartment, at my door, at the door, another state, out of state, across
         state lines, take her away, take him away, taking her away, taking him away, run off with,
-        run away with, front door, back door, at my front, at the front door, will not go, will not
-        leave, wait here, waiting here, coming back at, he coming back, she coming back, outside my,
-        coming in to get, coming to get me, coming for me, trying the windows, trying the window,
-        trying the door, trying the doors, at the window, at my window, across from my house, across
-        the street, outside my work, at my work, outside my job, parking lot, standing outside,
-        standing across, been following, keeps following, baseball bat, a bat, with a bat, crowbar,
-        machete, hammer, axe, open up, open the door, let him in, banging on, pounding on, outside
-        banging, outside yelling, outside screaming, breaking in, broke in, break in, trying to get
-        in, tried to get in, in my house, in the house with, parked outside, waiting outside,
-        waiting for me, following me, followed me, follows me, showed up at, shows up at, keeps
-        showing up, watching my house, watching the house, in the parking lot, is here, he is here,
-        she is here, they are here, coming over, coming here, on his way, on her way, knows where i
-        live, found my address, with a knife, with a gun, has a knife, has a gun, got a gun, bought
-        a gun""",
+        run away with, door handles, trying all the, been in my shed, in my shed, in my garage, in
+        my yard, in the yard, in my backyard, front door, back door, at my front, at the front door,
+        will not go, will not leave, wait here, waiting here, coming back at, he coming back, she
+        coming back, outside my, coming in to get, coming to get me, coming for me, trying the
+        windows, trying the window, trying the door, trying the doors, at the window, at my window,
+        across from my house, across the street, outside my work, at my work, outside my job,
+        standing outside, standing across, been following, keeps following, baseball bat, a bat,
+        with a bat, crowbar, machete, hammer, axe, open up, open the door, let him in, banging on,
+        pounding on, outside banging, outside yelling, outside screaming, breaking in, broke in,
+        break in, trying to get in, tried to get in, in my house, in the house with, parked outside,
+        waiting outside, waiting for me, following me, followed me, follows me, showed up at, shows
+        up at, keeps showing up, watching my house, watching the house, in the parking lot, is here,
+        he is here, she is here, they are here, coming over, coming here, on his way, on her way,
+        knows where i live, found my address, with a knife, with a gun, has a knife, has a gun, got
+        a gun, bought a gun""",
     ),
     "vulnerable": (
         0.5,
@@ -100,26 +102,29 @@ KINDS: dict[str, tuple[float, str, str]] = {
         unreachable, no one can reach, can not reach, cannot reach, crying for, screaming for, for
         hours, all night, since lunch, since noon, since breakfast, since dinner, since morning,
         since friday, since saturday, since sunday, since monday, since this morning, since last
-        night, since yesterday, piling up, mail piling, newspapers piling, lights off, lights are
-        off, curtains closed, no one has seen, nobody has seen, not seen in, not been out, not come
-        out, not came out, not left her room, not left his room, nobody can find, no one can find,
-        not find, left the house, left home, for days, been gone, gone from, since num, creek,
-        river, lake, pond, canal, quarry, highway, train line, the woods, walked out, wandered off,
-        walked off, freezing, in the cold, nightgown, nightie, pajamas, barefoot, in a hot car, in
-        the car, in the pool, near the pool, near the road, in the street, on the road""",
+        night, since yesterday, mail piling up, mail piled up, mail is piling, newspapers piling,
+        papers piling up, lights off, lights are off, curtains closed, no one has seen, nobody has
+        seen, not seen in, not been out, not come out, not came out, not left her room, not left his
+        room, nobody can find, no one can find, not find, left the house, left home, for days, been
+        gone, gone from, since num, creek, river, lake, pond, canal, quarry, highway, train line,
+        the woods, in just a diaper, in a diaper, only a diaper, degrees out, nobody has come, no
+        one has come, nobody came, come looking, looking for him, looking for her, drove off, drove
+        away, last nite, walked out, wandered off, walked off, freezing, in the cold, nightgown,
+        nightie, pajamas, barefoot, in a hot car, in the car, in the pool, near the pool, near the
+        road, in the street, on the road""",
     ),
     "secret": (
         1.0,
         "a secret kept with an adult",
         """secret, secrets, mature for her age, mature for his age, so mature, walked into a door,
         ran into a door, walked into the door, fell down the stairs, so clumsy, not talk about it,
-        not talk about what, not say what happened, not tell me what happened, not tell, not
-        explain, not say how, says she fell, says he fell, said she fell, said he fell, not to tell,
-        not tell anyone, not tell her mom, not tell his mom, not tell mom, not tell dad, not tell
-        me, keep quiet, keep it quiet, our little, special friend, special friendship, would not
-        understand, not understand, between them, between us, delete the messages, deletes the
-        messages, deleted the messages, hides her phone, hides his phone, hidden phone, second
-        phone, burner""",
+        not talk about what, not say what happened, not tell me what happened, what he does when,
+        what he does to, what she does when, not tell, not explain, not say how, says she fell, says
+        he fell, said she fell, said he fell, not to tell, not tell anyone, not tell her mom, not
+        tell his mom, not tell mom, not tell dad, not tell me, keep quiet, keep it quiet, our
+        little, special friend, special friendship, would not understand, not understand, between
+        them, between us, delete the messages, deletes the messages, deleted the messages, hides her
+        phone, hides his phone, hidden phone, second phone, burner""",
     ),
     "adult": (
         0.5,
@@ -139,10 +144,11 @@ KINDS: dict[str, tuple[float, str, str]] = {
     "lured": (
         1.0,
         "a child drawn to meet an adult",
-        """meet him, meet her, meet up, meet in person, going to meet, sneak out, sneaking out,
-        snuck out, bus ticket, train ticket, plane ticket, sent her a ticket, bought her a ticket,
-        bought him a ticket, pick her up, pick him up, come get her, come get him, run away with, in
-        person, his car, his place, her place""",
+        """come live with, live with him, live with her, move in with him, meet him, meet her, meet
+        up, meet in person, going to meet, sneak out, sneaking out, snuck out, bus ticket, train
+        ticket, plane ticket, sent her a ticket, bought her a ticket, bought him a ticket, pick her
+        up, pick him up, come get her, come get him, run away with, in person, his car, his place,
+        her place""",
     ),
     "touch": (
         1.0,
@@ -166,14 +172,15 @@ KINDS: dict[str, tuple[float, str, str]] = {
         faint, not wake, not waking, wont wake, can not wake, cannot wake, blue lips, lips are blue,
         lips blue, turning blue, foaming, convulsing, shaking all over, fit, fitting, fell down,
         fell and, hit his head, hit her head, hit my head, head injury, vomiting blood, throwing up
-        blood, coughing blood, allergic, swelling, swollen, throat closing, fever, burning up, limp,
-        floppy, pale, clammy, cold and, confused, disoriented, delirious, dizzy, vomiting, throwing
-        up, could not get up, not get up, fell in, fell in the, bathroom floor, kitchen floor,
-        bedroom floor, stuck on the, on the floor, on the ground, can not get up, cannot get up,
-        lying there, been lying, fallen, had a fall, took a fall, fell over, fell off, fell out of,
-        seizing, jerking, twitching, eyes rolled, hospital, hospitalized, emergency room, icu,
-        diabetic, insulin, blood sugar, sugar low, severe pain, worst headache, collapsed, collapse,
-        not moving, barely moving, barely awake, keeps falling asleep, drowsy""",
+        blood, coughing blood, allergic, swelling, swollen, throat closing, limp, floppy, pale,
+        clammy, cold and, confused, disoriented, delirious, could not get up, not get up, fell in,
+        fell in the, bathroom floor, kitchen floor, bedroom floor, stuck on the, on the floor, on
+        the ground, can not get up, cannot get up, lying there, been lying, fallen, had a fall, took
+        a fall, fell over, fell off, fell out of, seizing, jerking, twitching, eyes rolled, stopped
+        sweating, hot and dry, skin is hot, heat stroke, heatstroke, no ac, no air conditioning,
+        hospital, hospitalized, emergency room, icu, diabetic, insulin, blood sugar, sugar low,
+        severe pain, worst headache, collapsed, collapse, not moving, barely moving, barely awake,
+        keeps falling asleep, drowsy""",
     ),
     "swallowed": (
         1.0,
@@ -200,11 +207,11 @@ KINDS: dict[str, tuple[float, str, str]] = {
     "drink": (
         0.6,
         "pills or alcohol",
-        """drunk, wasted, blackout drunk, vodka, whiskey, tequila, rum, gin, wine, beer, beers,
-        booze, liquor, drinking, drank, been drinking, high, stoned, meth, cocaine, coke, crack
-        cocaine, smoking crack, on crack, molly, ecstasy, shrooms, edibles, meds, medication,
-        medications, medicine, prescription, prescriptions, antidepressant, antidepressants, bottle,
-        bottles""",
+        """relapse, relapsed, relapsing, using again, back on drugs, drunk, wasted, blackout drunk,
+        vodka, whiskey, tequila, rum, gin, wine, beer, beers, booze, liquor, drinking, drank, been
+        drinking, high, stoned, meth, cocaine, coke, crack cocaine, smoking crack, on crack, molly,
+        ecstasy, shrooms, edibles, meds, medication, medications, medicine, prescription,
+        prescriptions, antidepressant, antidepressants, bottle, bottles""",
     ),
     "farewell": (
         1.4,
@@ -217,13 +224,15 @@ KINDS: dict[str, tuple[float, str, str]] = {
         going, where he is going, where she is going, where i am going, left me his, left me her,
         left me all, not need them, all letters, us letters, wrote us, suddenly calm, really calm,
         so calm, at peace, calm and happy, made peace, made his peace, made her peace, made my
-        peace, nobody will need, no one will need, nobody needs to, not matter anymore, not really
-        matter, do not come in, note on the door, note taped, taped a note, a note on, goodbye, good
-        bye, goodbyes, farewell, bye forever, not be needing them, not need them anymore, not need
-        them any more, not need appointments, not need sessions, not need my appointments, not be
-        needing appointments, not be needing sessions, not need to come, not be needing to, not need
-        any more, not need anymore, no longer need, not be here, not be around, not be coming, wont
-        be coming, not be back, not coming back, never see, one last time, for the last time, last
+        peace, said sorry, saying sorry, sorry for everything, calling me home, going home to the
+        lord, be with the lord, meet my maker, before i go, for her kindness, for his kindness,
+        nobody will need, no one will need, nobody needs to, not matter anymore, not really matter,
+        do not come in, note on the door, note taped, taped a note, a note on, goodbye, good bye,
+        goodbyes, farewell, bye forever, not be needing them, not need them anymore, not need them
+        any more, not need appointments, not need sessions, not need my appointments, not be needing
+        appointments, not be needing sessions, not need to come, not be needing to, not need any
+        more, not need anymore, no longer need, not be here, not be around, not be coming, wont be
+        coming, not be back, not coming back, never see, one last time, for the last time, last
         message, last msg, last words, final message, last chance to, one last, final, for good,
         forever, cancel all, cancel everything, all my future, all future, any more appointments,
         anymore, any more, giving away, gave away, give away, given away, who gets, written my will,
@@ -264,9 +273,10 @@ KINDS: dict[str, tuple[float, str, str]] = {
         walk into traffic, into traffic, crash my car, crashing my car, crash the car, jump off,
         jumping off, jump in, go to sleep and, make it look, look like an accident, hurt myself,
         harm myself, hurting myself, hurt herself, hurt himself, hurting herself, hurting himself,
-        cut myself, cutting herself, cutting himself, cuts on, cuts on her, scratches on, scars on,
-        burning herself, burning himself, burned herself, starving herself, not eating, stopped
-        eating, not eaten, banging his head, banging her head, hitting himself, hitting herself""",
+        his wrists, her wrists, my wrists, picture of his, picture of her, cut myself, cutting
+        herself, cutting himself, cuts on, cuts on her, scratches on, scars on, burning herself,
+        burning himself, burned herself, starving herself, not eating, stopped eating, not eaten,
+        banging his head, banging her head, hitting himself, hitting herself""",
     ),
     "neglect": (
         1.0,
@@ -292,9 +302,10 @@ KINDS: dict[str, tuple[float, str, str]] = {
         believes he, believes she, chosen, mission from, from god, he is god, she is god, demon,
         demons, devil, possessed, satan, aliens, the end of the world, world is ending, not slept,
         no sleep, not sleeping, up for days, awake for days, days without sleep, racing, manic,
-        paranoid, not making sense, making no sense, talking nonsense, gibberish, not recognize,
-        does not know who, does not know where, not know where she is, not know where he is, not
-        himself, not herself, acting strange, acting weird, acting crazy, out of it""",
+        paranoid, calling me by, calls me by, thinks i am my, making any sense, mumbling, not making
+        sense, making no sense, talking nonsense, gibberish, not recognize, does not know who, does
+        not know where, not know where she is, not know where he is, not himself, not herself,
+        acting strange, acting weird, acting crazy, out of it""",
     ),
 }
 
@@ -331,8 +342,10 @@ BENIGN = """hurt her feelings, hurt his feelings, hurt my feelings, hurts my fee
     took forever, taking forever, fell in love, home alone with, alone with the kids, alone with my
     kids, alone with the baby, alone with the, alone w, by myself with, moving his, moving her,
     moving their, moving the, moving my, highway robbery, parking ticket, speeding ticket, got a
-    ticket, bat mitzvah, bridge loan, gift card balance, out of office, one side of town, in the car
-    on, in the car during, in my car, from my car, from the car, sitting in the car, kid free"""
+    ticket, nearly broke, almost broke, snow piled, piled up everywhere, is a handful, such a
+    handful, bit of a handful, real handful, quite a handful, bat mitzvah, bridge loan, gift card
+    balance, out of office, one side of town, in the car on, in the car during, in my car, from my
+    car, from the car, sitting in the car, kid free"""
 
 #: Words that explain a kind away, anywhere in the question: it counts half ("won't be back
 #: for two weeks, I'm on a trip"; "home alone after school").

@@ -54,6 +54,25 @@ def asks_about_the_line(words: list[str]) -> bool:
     return "if" in words and not _EMERGENCY.isdisjoint(words)
 
 
+#: Words before a channel the caller does not want ("instead of calling").
+_NOT_WANTED = frozenset((("instead", "of"), ("rather", "than")))
+
+
+def not_wanted(words: list[str], i: int) -> bool:
+    """Whether words[i] names a way the caller does not want ("... instead of calling")."""
+    return tuple(words[max(0, i - 2) : i]) in _NOT_WANTED
+
+
+def told_from(asked: int, count: int) -> int:
+    """Where the words after the caller's question start ("can I WhatsApp her? I'm terrible
+    on the phone"), given `asked` words before its question mark; `count` when none follow.
+
+    A question of at least three words, followed by at least three more, is closed by its
+    question mark; what follows explains it.
+    """
+    return asked if 3 <= asked <= count - 3 else count
+
+
 def asked_from(words: list[str]) -> int:
     """Where the caller's own question starts ("... can I text her instead"), or 0.
 
@@ -64,3 +83,30 @@ def asked_from(words: list[str]) -> int:
         if words[i] in _ASKING and words[i + 1] in _ASKERS:
             return i
     return 0
+
+
+#: A calm question's crisis row, when it would lead, scores just under the row it follows.
+_SECOND = 0.999
+
+
+def crisis_second(hits: list[Hit]) -> list[Hit]:
+    """Hits in score order with the crisis row, if it leads without danger, second."""
+    if len(hits) > 1 and hits[0].topic_id == CRISIS_TOPIC:
+        return [hits[1], Hit(CRISIS_TOPIC, hits[1].score * _SECOND), *hits[2:]]
+    return hits
+
+
+def crisis_in_view(hits: list[Hit], top: int | None, *, alone: bool) -> list[Hit]:
+    """The crisis row among the first three, never first, when the words come near danger;
+    the only row when nothing else matched and `alone` (a telling word or weak sign)."""
+    if any(h.topic_id == CRISIS_TOPIC for h in hits[:3]):
+        return hits
+    others = [h for h in hits if h.topic_id != CRISIS_TOPIC]
+    if not others:
+        return [Hit(CRISIS_TOPIC, 1.0)] if alone and top != 0 else hits
+    at = min(2, len(others))
+    # Scored between its neighbours, so the ranking stays in score order.
+    below = others[at].score if at < len(others) else 0.0
+    crisis = Hit(CRISIS_TOPIC, max(below, others[at - 1].score * _SECOND))
+    placed = [*others[:at], crisis, *others[at:]]
+    return placed if top is None else placed[:top]

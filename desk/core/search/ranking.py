@@ -15,7 +15,7 @@ from __future__ import annotations
 import heapq
 from operator import itemgetter
 
-from desk.core.danger.cues import NEAR_DANGER, nearness
+from desk.core.danger.cues import CLOSE, NEAR_DANGER, nearness
 from desk.core.danger.detect import Danger, detect, is_crisis
 from desk.core.danger.weigh import WORDS as DANGER_WORDS
 from desk.core.language.common import common_words
@@ -37,6 +37,10 @@ from desk.core.search.answer import (
     Hit,
     asked_from,
     asks_about_the_line,
+    crisis_in_view,
+    crisis_second,
+    not_wanted,
+    told_from,
 )
 from desk.core.search.index import (
     PAIR_SPAN,
@@ -64,12 +68,6 @@ _value = itemgetter(1)
 _CALM_CRISIS_WEIGHT = 0.4
 #: How much the story before a caller's question counts against the question itself.
 _STORY_WEIGHT = 0.5
-#: A calm question's crisis topic, when it would lead, scores just under the topic it follows.
-_SECOND = 0.999
-
-
-#: Words before a channel the caller does not want ("instead of calling").
-_NOT_WANTED = frozenset((("instead", "of"), ("rather", "than")))
 
 
 def _by_score(hit: Hit) -> float:
@@ -161,7 +159,13 @@ class SearchIndex:
             return Answer((), None, True)
         plain = self._without_name(words)
         words = merge_compounds(drop_idioms(plain), self._known)
-        told = self._told_from(query, len(words))
+        mark = query.find("?")
+        told = len(words)
+        if mark >= 0:
+            asked = merge_compounds(
+                drop_idioms(self._without_name(normalize(query[:mark]))), self._known
+            )
+            told = told_from(len(asked), len(words))
         danger = detect(query)
         hits: list[Hit]
         if self._crisis is None:
@@ -175,7 +179,7 @@ class SearchIndex:
                 # and leading would be a false alarm.
                 hits = hits[1:]
             if near:
-                hits = self._crisis_in_view(hits, top)
+                hits = crisis_in_view(hits, top, alone=near >= CLOSE)
         elif danger is None:
             # "Is this a crisis line?" asks about the line: the crisis topic answers it.
             hits = [Hit(self._ids[doc], score) for doc, score in self._rank(words, top, told)]
@@ -208,20 +212,6 @@ class SearchIndex:
                 i += 1
         return out
 
-    def _crisis_in_view(self, hits: list[Hit], top: int | None) -> list[Hit]:
-        """The crisis row among the first three, never first, when the words come near danger."""
-        if self._crisis is None or any(h.topic_id == CRISIS_TOPIC for h in hits[:3]):
-            return hits
-        others = [h for h in hits if h.topic_id != CRISIS_TOPIC]
-        if not others:
-            return hits
-        at = min(2, len(others))
-        # Scored between its neighbours, so the ranking stays in score order.
-        below = others[at].score if at < len(others) else 0.0
-        crisis = Hit(CRISIS_TOPIC, max(below, others[at - 1].score * _SECOND))
-        placed = [*others[:at], crisis, *others[at:]]
-        return placed if top is None else placed[:top]
-
     def _calm(self, ranked: list[tuple[int, float]], top: int | None) -> list[Hit]:
         """Hits for a question with no sign of danger: the crisis topic counts for less.
 
@@ -236,24 +226,8 @@ class SearchIndex:
             for doc, score in ranked
         ]
         hits.sort(key=_by_score)
-        if len(hits) > 1 and hits[0].topic_id == CRISIS_TOPIC:
-            hits[0], hits[1] = hits[1], Hit(CRISIS_TOPIC, hits[1].score * _SECOND)
+        hits = crisis_second(hits)
         return hits if top is None else hits[:top]
-
-    def _told_from(self, query: str, count: int) -> int:
-        """Where the words after the caller's question start ("can I WhatsApp her? I'm
-        terrible on the phone"), or `count` when there are none.
-
-        A question mark that ends a question of at least three words, followed by at least
-        three more, closes the question; what follows explains it.
-        """
-        mark = query.find("?")
-        if mark < 0:
-            return count
-        asked = len(
-            merge_compounds(drop_idioms(self._without_name(normalize(query[:mark]))), self._known)
-        )
-        return asked if 3 <= asked <= count - 3 else count
 
     def _rank(
         self, words: list[str], limit: int | None, told: int | None = None
@@ -312,9 +286,7 @@ class SearchIndex:
             # the question is the story; the question says which answer the caller wants.
             # "... instead of calling", "rather than email": the way the caller does not want.
             # What explains the question after it ("? I'm terrible on the phone") counts less too.
-            if (
-                i < story_end or i >= told or tuple(words[max(0, i - 2) : i]) in _NOT_WANTED
-            ) and group:
+            if (i < story_end or i >= told or not_wanted(words, i)) and group:
                 terms = tuple((t, w * _STORY_WEIGHT) for t, w in terms)
                 group = _merge([(self._postings[t], self._term_max[t], w) for t, w in terms])
             # "why can't I ...": the caller wants to do something, not to debate the rule.
