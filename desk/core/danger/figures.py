@@ -80,7 +80,7 @@ FIGURES: tuple[Pattern, ...] = (
     ),
     _p("burden", "asking", gap=1),
     _p("shoot", "me", "now", gap=1),
-    _p("is was be", "murder killer", gap=1),
+    _p("is was be are", "murder killer", gap=2),
     _p("bleeding", "money cash", gap=1),
     _p("death", "trap", gap=1),
     _p("kill killing", "me", "for", gap=1, unless="leaving telling talking going"),

@@ -110,7 +110,10 @@ _LAST_BENIGN = (
 #: Things left to someone in so many words: "leaving my bike to my brother".
 _LEAVING_TO = "leaving my, leave my, leaving all my, left my"
 _BEQUEST = "to my, to his, to her, written down, in my will, who gets"
-_BEQUEST_BENIGN = "at home, in the car, at work, for repair, at the office, by mistake, charger"
+_BEQUEST_BENIGN = (
+    "at home, in the car, at work, for repair, at the office, by mistake, charger, voicemail, "
+    "a message, extension, buried"
+)
 #: A place chosen, and a time.
 _SPOT = (
     "spot picked, picked out a, picked a spot, place picked, chosen a place, chose a place, "

@@ -206,11 +206,21 @@ _CLAIMS = frozenset(
 )
 
 
+#: Words that put reassurance in the past.
+_BEFORE = frozenset(("was", "were", "ago", "until", "earlier", "yesterday", "before"))
+
+
 def reassured(words: list[str]) -> bool:
     """Whether the caller says all is well ("he's ok", "totally normal"), in their own voice."""
     stems = [stem(w) for w in words]
     for i, s in enumerate(stems):
-        if s and _match(_REASSURED, stems, i) >= 0 and _CLAIMS.isdisjoint(words[max(0, i - 2) : i]):
+        end = _match(_REASSURED, stems, i) if s else -1
+        if (
+            end >= 0
+            and _CLAIMS.isdisjoint(words[max(0, i - 2) : i])
+            # "She was fine an hour ago" tells when it changed.
+            and _BEFORE.isdisjoint(words[i : end + 4])
+        ):
             return True
     return False
 

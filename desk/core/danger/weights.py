@@ -27,10 +27,12 @@ KINDS: dict[str, tuple[float, str, str]] = {
         burns, burn, burned, scalded, cigarette burns, twisted my arm, twisted her arm, twisted his
         arm, arm behind, bent my, hurting my, hurt ppl, black eye, handprint, hand print, welts,
         burn marks, busted lip, split lip, broken arm, broke my, broke her, bleeding, blood, make
-        him pay, make her pay, get even, teach him a lesson, teach her a lesson, gonna get me, going
-        to get me, end me, end him, end her, finish what he started, finish what she started, finish
-        the job, do to the baby, do to the kids, do to her, do to him, do to me, do something to,
-        hurt someone, hurt somebody, hurt people, going to hurt, gonna hurt""",
+        him pay, make her pay, get even, teach him a lesson, teach her a lesson, squeezed,
+        squeezing, her neck, his neck, my neck, red and purple, purple, finish it, go back to
+        finish, gonna get me, going to get me, end me, end him, end her, finish what he started,
+        finish what she started, finish the job, do to the baby, do to the kids, do to her, do to
+        him, do to me, do something to, hurt someone, hurt somebody, hurt people, going to hurt,
+        gonna hurt""",
     ),
     "control": (
         0.8,
@@ -57,34 +59,40 @@ KINDS: dict[str, tuple[float, str, str]] = {
         """outside my door, outside the door, outside my house, outside the house, outside my
         window, outside my apartment, at my door, at the door, another state, out of state, across
         state lines, take her away, take him away, taking her away, taking him away, run off with,
-        run away with, door handles, trying all the, been in my shed, in my shed, in my garage, in
-        my yard, in the yard, in my backyard, front door, back door, at my front, at the front door,
-        will not go, will not leave, wait here, waiting here, coming back at, he coming back, she
-        coming back, outside my, coming in to get, coming to get me, coming for me, trying the
-        windows, trying the window, trying the door, trying the doors, at the window, at my window,
-        across from my house, across the street, outside my work, at my work, outside my job,
-        standing outside, standing across, been following, keeps following, baseball bat, a bat,
-        with a bat, crowbar, machete, hammer, axe, open up, open the door, let him in, banging on,
-        pounding on, outside banging, outside yelling, outside screaming, breaking in, broke in,
-        break in, trying to get in, tried to get in, in my house, in the house with, parked outside,
-        waiting outside, waiting for me, following me, followed me, follows me, showed up at, shows
-        up at, keeps showing up, watching my house, watching the house, in the parking lot, is here,
-        he is here, she is here, they are here, coming over, coming here, on his way, on her way,
-        knows where i live, found my address, with a knife, with a gun, has a knife, has a gun, got
-        a gun, bought a gun""",
+        run away with, getting in one way, get in the house, get inside, getting inside, trying to
+        get inside, ripped the, ripped off, kicked in, smashed the, broke the window, break it down,
+        break the door, break down the door, kick the door, kicked the door, kick it in, walked into
+        our, in our lobby, in the lobby, at our office, something in his truck, something in his
+        car, took their passports, took the passports, took the kids, took our kids, left with the
+        kids, left with our, in our driveway, in my driveway, in the driveway, coming in for, door
+        handles, trying all the, been in my shed, in my shed, in my garage, in my yard, in the yard,
+        in my backyard, front door, back door, at my front, at the front door, will not go, will not
+        leave, wait here, waiting here, coming back at, he coming back, she coming back, outside my,
+        coming in to get, coming to get me, coming for me, trying the windows, trying the window,
+        trying the door, trying the doors, at the window, at my window, across from my house, across
+        the street, outside my work, at my work, outside my job, standing outside, standing across,
+        been following, keeps following, baseball bat, a bat, with a bat, crowbar, machete, hammer,
+        axe, open up, open the door, let him in, banging on, pounding on, outside banging, outside
+        yelling, outside screaming, breaking in, broke in, break in, trying to get in, tried to get
+        in, in my house, in the house with, parked outside, waiting outside, waiting for me,
+        following me, followed me, follows me, showed up at, shows up at, keeps showing up, watching
+        my house, watching the house, in the parking lot, is here, he is here, she is here, they are
+        here, coming over, coming here, on his way, on her way, knows where i live, found my
+        address, with a knife, with a gun, has a knife, has a gun, got a gun, bought a gun""",
     ),
     "vulnerable": (
         0.5,
         "a child or someone vulnerable",
         """lil bro, lil sis, little brother, little sister, baby brother, baby sister, younger
         brother, younger sister, kid brother, kid sister, stepson, stepdaughter, stepkid, stepkids,
-        grandson, granddaughter, grandchild, grandchildren, grandkid, grandkids, autism, autistic,
-        nonverbal, non verbal, special needs, down syndrome, aged, child, children, kid, kids,
-        toddler, baby, babies, infant, newborn, little boy, little girl, little one, son, daughter,
-        boy, girl, teen, teenager, teenage, preteen, year old, yr old, yo, grade, kindergarten,
-        kindergartner, preschool, grandma, grandpa, grandmother, grandfather, granny, nana, elderly,
-        dementia, alzheimer, disabled, disability, niece, nephew, foster, student, minor,
-        pregnant""",
+        grandson, granddaughter, grandchild, grandchildren, grandkid, grandkids, schizophrenia,
+        schizophrenic, bipolar, psychosis, group home, care home, nursing home, memory care, autism,
+        autistic, nonverbal, non verbal, special needs, down syndrome, aged, child, children, kid,
+        kids, toddler, baby, babies, infant, newborn, little boy, little girl, little one, son,
+        daughter, boy, girl, teen, teenager, teenage, preteen, year old, yr old, yo, grade,
+        kindergarten, kindergartner, preschool, grandma, grandpa, grandmother, grandfather, granny,
+        nana, elderly, dementia, alzheimer, disabled, disability, niece, nephew, foster, student,
+        minor, pregnant""",
     ),
     "alone": (
         1.0,
@@ -107,11 +115,11 @@ KINDS: dict[str, tuple[float, str, str]] = {
         seen, not seen in, not been out, not come out, not came out, not left her room, not left his
         room, nobody can find, no one can find, not find, left the house, left home, for days, been
         gone, gone from, since num, creek, river, lake, pond, canal, quarry, highway, train line,
-        the woods, in just a diaper, in a diaper, only a diaper, degrees out, nobody has come, no
-        one has come, nobody came, come looking, looking for him, looking for her, drove off, drove
-        away, last nite, walked out, wandered off, walked off, freezing, in the cold, nightgown,
-        nightie, pajamas, barefoot, in a hot car, in the car, in the pool, near the pool, near the
-        road, in the street, on the road""",
+        the woods, degrees tonight, degrees, in just a diaper, in a diaper, only a diaper, degrees
+        out, nobody has come, no one has come, nobody came, come looking, looking for him, looking
+        for her, drove off, drove away, last nite, walked out, wandered off, walked off, freezing,
+        in the cold, nightgown, nightie, pajamas, barefoot, in a hot car, in the car, in the pool,
+        near the pool, near the road, in the street, on the road""",
     ),
     "secret": (
         1.0,
@@ -177,10 +185,13 @@ KINDS: dict[str, tuple[float, str, str]] = {
         fell in the, bathroom floor, kitchen floor, bedroom floor, stuck on the, on the floor, on
         the ground, can not get up, cannot get up, lying there, been lying, fallen, had a fall, took
         a fall, fell over, fell off, fell out of, seizing, jerking, twitching, eyes rolled, stopped
-        sweating, hot and dry, skin is hot, heat stroke, heatstroke, no ac, no air conditioning,
-        hospital, hospitalized, emergency room, icu, diabetic, insulin, blood sugar, sugar low,
-        severe pain, worst headache, collapsed, collapse, not moving, barely moving, barely awake,
-        keeps falling asleep, drowsy""",
+        sweating, hot and dry, skin is hot, heat stroke, heatstroke, no ac, no air conditioning, i
+        am num weeks, am num weeks, water broke, my water broke, weeks pregnant, contractions, in
+        labor, in labour, baby not moving, baby has not moved, not moved, had a fit, having a fit, a
+        seizure, can not stop shaking, chest feels, his chest, her chest, elephant on, hospital,
+        hospitalized, emergency room, icu, diabetic, insulin, blood sugar, sugar low, severe pain,
+        worst headache, collapsed, collapse, not moving, barely moving, barely awake, keeps falling
+        asleep, drowsy""",
     ),
     "swallowed": (
         1.0,
@@ -207,11 +218,12 @@ KINDS: dict[str, tuple[float, str, str]] = {
     "drink": (
         0.6,
         "pills or alcohol",
-        """relapse, relapsed, relapsing, using again, back on drugs, drunk, wasted, blackout drunk,
-        vodka, whiskey, tequila, rum, gin, wine, beer, beers, booze, liquor, drinking, drank, been
-        drinking, high, stoned, meth, cocaine, coke, crack cocaine, smoking crack, on crack, molly,
-        ecstasy, shrooms, edibles, meds, medication, medications, medicine, prescription,
-        prescriptions, antidepressant, antidepressants, bottle, bottles""",
+        """benzos, withdrawal, withdrawals, detox, detoxing, cold turkey, relapse, relapsed,
+        relapsing, using again, back on drugs, drunk, wasted, blackout drunk, vodka, whiskey,
+        tequila, rum, gin, wine, beer, beers, booze, liquor, drinking, drank, been drinking, high,
+        stoned, meth, cocaine, coke, crack cocaine, smoking crack, on crack, molly, ecstasy,
+        shrooms, edibles, meds, medication, medications, medicine, prescription, prescriptions,
+        antidepressant, antidepressants, bottle, bottles""",
     ),
     "farewell": (
         1.4,
@@ -248,18 +260,19 @@ KINDS: dict[str, tuple[float, str, str]] = {
     "hopeless": (
         1.0,
         "hopelessness",
-        """no point, what is the point, nothing left, nothing to live, can not go on, cannot go on,
-        cant go on, can not do this, cannot do this, cant do this, can not take it, can not take
-        this, can not take anymore, can not take any more, can not take much more, can not take the
-        pain, done with everything, done with life, done with it all, so done, tired of living,
-        tired of everything, tired of being, sick of living, give up, giving up, gave up, no way
-        out, way out, better off, burden, nobody would miss, no one would miss, nobody would care,
-        no one would care, nobody cares, no one cares, disappear, vanish, sleep forever, not wake
-        up, not want to wake, not want to be here, not want to be alive, not want to live, not want
-        to exist, wish i was not, wish i were not, end it, end things, make it stop, want out, be
-        gone, gone for good, numb, empty, worthless, useless, hate myself, hate my life, ruined
-        everything, no future, can not see a, cannot see a, nothing matters, really down, so down,
-        been down, very down, depressed, pointless, hopeless, exhausted of, let go, not worth""",
+        """nothing to lose, no point, what is the point, nothing left, nothing to live, can not go
+        on, cannot go on, cant go on, can not do this, cannot do this, cant do this, can not take
+        it, can not take this, can not take anymore, can not take any more, can not take much more,
+        can not take the pain, done with everything, done with life, done with it all, so done,
+        tired of living, tired of everything, tired of being, sick of living, give up, giving up,
+        gave up, no way out, way out, better off, burden, nobody would miss, no one would miss,
+        nobody would care, no one would care, nobody cares, no one cares, disappear, vanish, sleep
+        forever, not wake up, not want to wake, not want to be here, not want to be alive, not want
+        to live, not want to exist, wish i was not, wish i were not, end it, end things, make it
+        stop, want out, be gone, gone for good, numb, empty, worthless, useless, hate myself, hate
+        my life, ruined everything, no future, can not see a, cannot see a, nothing matters, really
+        down, so down, been down, very down, depressed, pointless, hopeless, exhausted of, let go,
+        not worth""",
     ),
     "own-mind": (
         1.2,
@@ -281,10 +294,11 @@ KINDS: dict[str, tuple[float, str, str]] = {
     "neglect": (
         1.0,
         "someone left without care",
-        """no food, nothing to eat, not eaten in, hungry, starving, not been fed, not fed, own mess,
-        filthy, dirty diaper, soiled, nobody checks, no one checks, nobody checking, no one
-        checking, no heat, no water, no power, no electricity, not been changed, not taking his
-        meds, not taking her meds, stopped taking, off his meds, off her meds""",
+        """without his meds, without her meds, no coat, without a coat, no jacket, no food, nothing
+        to eat, not eaten in, hungry, starving, not been fed, not fed, own mess, filthy, dirty
+        diaper, soiled, nobody checks, no one checks, nobody checking, no one checking, no heat, no
+        water, no power, no electricity, not been changed, not taking his meds, not taking her meds,
+        stopped taking, off his meds, off her meds""",
     ),
     "unreal": (
         1.0,
@@ -321,9 +335,9 @@ BOOSTS: dict[str, tuple[float, str]] = {
     ),
     "distress": (
         0.3,
-        """scared, afraid, terrified, frightened, panicking, panic, crying, screaming, shaking,
-        frantic, desperate, freaking out, hysterical, sobbing, begging, worried sick, really
-        worried, so worried, help, please help, do not know what to do""",
+        """scared, afraid, terrified, frightened, panicking, panic, crying, screaming, yelling,
+        shaking, frantic, desperate, freaking out, hysterical, sobbing, begging, worried sick,
+        really worried, so worried, help, please help, do not know what to do""",
     ),
 }
 
@@ -337,15 +351,17 @@ BENIGN = """hurt her feelings, hurt his feelings, hurt my feelings, hurts my fee
     traffic, beat the rush, take a shot, a shot, flu shot, booster shot, screen shot, screenshot,
     last name, first name, final exam, final exams, finals, final bill, final payment, last week,
     last month, last year, high school, junior high, high five, on the road, hit the road, blood
-    work, blood test, blood pressure, blood draw, high blood, cold and flu, fell asleep, fit in,
-    fits in, fit me in, fits me, fit her in, fit him in, good fit, a fit, forever to, takes forever,
-    took forever, taking forever, fell in love, home alone with, alone with the kids, alone with my
-    kids, alone with the baby, alone with the, alone w, by myself with, moving his, moving her,
-    moving their, moving the, moving my, highway robbery, parking ticket, speeding ticket, got a
-    ticket, nearly broke, almost broke, snow piled, piled up everywhere, is a handful, such a
-    handful, bit of a handful, real handful, quite a handful, bat mitzvah, bridge loan, gift card
-    balance, out of office, one side of town, in the car on, in the car during, in my car, from my
-    car, from the car, sitting in the car, kid free"""
+    work, blood test, blood pressure, blood draw, high blood, cold and flu, fell asleep, fit me in,
+    fits me in, fit us in, fits me, fit her in, fit him in, good fit, throw a fit, threw a fit,
+    throwing a fit, pitch a fit, forever to, takes forever, took forever, taking forever, fell in
+    love, home alone with the kids, home alone with my kids, home alone with the baby, alone with
+    the kids, alone with my kids, alone with the baby, alone with the, alone w, by myself with,
+    moving his, moving her, moving their, moving the, moving my, highway robbery, parking ticket,
+    speeding ticket, got a ticket, nearly broke, almost broke, snow piled, piled up everywhere, is a
+    handful, such a handful, bit of a handful, real handful, quite a handful, breathing down my
+    neck, down my neck, pain in the neck, bat mitzvah, bridge loan, gift card balance, out of
+    office, one side of town, in the car on, in the car during, in my car, from my car, from the
+    car, sitting in the car, kid free"""
 
 #: Words that explain a kind away, anywhere in the question: it counts half ("won't be back
 #: for two weeks, I'm on a trip"; "home alone after school").
