@@ -30,14 +30,18 @@ OFF_POLICY = word_list("""
     specialize specializes specialise specialises specializing specialty specialties
     specialist specialists grief hours open saturday saturdays sunday sundays holiday holidays
     located location uber lyft taxi afford sliding cxl retirement retiring party
+    slot slots notice certificate certificates voucher vouchers gift sell sells buy workbook
+    closed christmas thanksgiving easter cross shield anthem kaiser optum magellan
 """)
-#: Words that name a way of getting in touch: with one of these the question is about the
-#: channel, whatever the subject ("can I email her my insurance card?").
+#: Words that name a way of getting in touch, or the policy itself: with one of these the
+#: question is about the channel or the rule, whatever the subject ("can I email her my
+#: insurance card?", "why does the policy say no contact on weekends?").
 CHANNELS = word_list("""
     text texting texted txt sms email emailing emailed mail facebook fb instagram insta ig
     twitter tiktok linkedin snapchat snap social friend follow message messages messaging
     messenger dm dms chat chatting whatsapp voicemail voice website site zoom
     video telehealth facetime virtual group
+    policy policies rule rules law laws legal boundaries hipaa
 """)
 
 #: Subjects about money: the phone is only how the caller would pay ("pay over the phone").
@@ -48,7 +52,7 @@ MONEY = frozenset(
 """)
 )
 #: The phone names a channel only when the subject is not money.
-_PHONE = frozenset(word_list("phone call calls calling"))
+_PHONE = frozenset(word_list("phone call calls calling telephone ring"))
 _OFF_STEMS = frozenset(stem(w) for w in OFF_POLICY) | frozenset(OFF_POLICY)
 _CHANNEL_STEMS = frozenset(stem(w) for w in CHANNELS) | frozenset(CHANNELS)
 #: Below this share of the question explained by the best topic, the match is a "maybe".
