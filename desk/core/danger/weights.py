@@ -113,13 +113,14 @@ KINDS: dict[str, tuple[float, str, str]] = {
         night, since yesterday, mail piling up, mail piled up, mail is piling, newspapers piling,
         papers piling up, lights off, lights are off, curtains closed, no one has seen, nobody has
         seen, not seen in, not been out, not come out, not came out, not left her room, not left his
-        room, nobody can find, no one can find, not find, left the house, left home, for days, been
-        gone, gone from, since num, creek, river, lake, pond, canal, quarry, highway, train line,
-        the woods, degrees tonight, degrees, in just a diaper, in a diaper, only a diaper, degrees
-        out, nobody has come, no one has come, nobody came, come looking, looking for him, looking
-        for her, drove off, drove away, last nite, walked out, wandered off, walked off, freezing,
-        in the cold, nightgown, nightie, pajamas, barefoot, in a hot car, in the car, in the pool,
-        near the pool, near the road, in the street, on the road""",
+        room, nobody knows where, no one knows where, nobody knows where she, nobody can find, no
+        one can find, not find, left the house, left home, for days, been gone, gone from, since
+        num, creek, river, lake, pond, canal, quarry, highway, train line, the woods, degrees
+        tonight, degrees, in just a diaper, in a diaper, only a diaper, degrees out, nobody has
+        come, no one has come, nobody came, come looking, looking for him, looking for her, drove
+        off, drove away, last nite, walked out, wandered off, walked off, freezing, in the cold,
+        nightgown, nightie, pajamas, barefoot, in a hot car, in the car, in the pool, near the pool,
+        near the road, in the street, on the road""",
     ),
     "secret": (
         1.0,
@@ -269,10 +270,11 @@ KINDS: dict[str, tuple[float, str, str]] = {
         nobody would care, no one would care, nobody cares, no one cares, disappear, vanish, sleep
         forever, not wake up, not want to wake, not want to be here, not want to be alive, not want
         to live, not want to exist, wish i was not, wish i were not, end it, end things, make it
-        stop, want out, be gone, gone for good, numb, empty, worthless, useless, hate myself, hate
-        my life, ruined everything, no future, can not see a, cannot see a, nothing matters, really
-        down, so down, been down, very down, depressed, pointless, hopeless, exhausted of, let go,
-        not worth""",
+        stop, make all of it stop, make it all stop, make everything stop, figured out how to, want
+        out, be gone, gone for good, numb, empty, worthless, useless, hate myself, hate my life,
+        ruined everything, no future, can not see a, cannot see a, nothing matters, really down, so
+        down, been down, very down, depressed, pointless, hopeless, exhausted of, let go, not
+        worth""",
     ),
     "own-mind": (
         1.2,
