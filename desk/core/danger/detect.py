@@ -189,7 +189,8 @@ def mask_figures(words: list[str], stems: list[str]) -> None:
     for i in range(len(words)):
         for figure in _FIGURES_BY_FIRST.get(stems[i], ()):
             end = _match_end(figure, stems, i)
-            if end >= 0 and figure.benign.isdisjoint(stems[max(0, i - 3) : i]):
+            # The one doing it comes a few words before ("my ex is going to kill me").
+            if end >= 0 and figure.benign.isdisjoint(stems[max(0, i - 5) : i]):
                 for j in range(i, end + 1):
                     words[j] = stems[j] = ""
 

@@ -28,8 +28,16 @@ FIGURES: tuple[Pattern, ...] = (
         "kill killing",
         "my the",
         "battery vibe mood buzz time phone computer laptop budget bank wallet savings paycheck "
-        "credit schedule weekend plans back knees feet",
+        "credit schedule weekend plans back knees feet ears eyes head brain neck hands",
+        gap=2,
+    ),
+    _p("giving give gave gives", "me", "a", "nervous", "breakdown", gap=1),
+    _p(
+        "killing",
+        "me",
+        "with",
         gap=1,
+        unless="knife gun bat hammer hands fists belt poison pills",
     ),
     _p(
         "die dying died",

@@ -64,7 +64,10 @@ NO_IDIOM: frozenset[str] = frozenset()
 #: Danger words a caller can rule out ("it's not an emergency", "non-emergency"); any other
 #: sign in the question still counts.
 NEGATABLE = frozenset(
-    word_list("emergency emergencies suicidal suicide crisis danger unsafe homicidal")
+    word_list(
+        "emergency emergencies suicidal suicide crisis danger unsafe homicidal stalker stalking "
+        "violent abusive"
+    )
 )
 #: Danger words a caller can ask about ahead of time ("who do I call if it's a crisis?").
 HYPOTHETICAL = frozenset(word_list("emergency emergencies crisis"))

@@ -76,9 +76,9 @@ KINDS: dict[str, tuple[float, str, str]] = {
         yelling, outside screaming, breaking in, broke in, break in, trying to get in, tried to get
         in, in my house, in the house with, parked outside, waiting outside, waiting for me,
         following me, followed me, follows me, showed up at, shows up at, keeps showing up, watching
-        my house, watching the house, in the parking lot, is here, he is here, she is here, they are
-        here, coming over, coming here, on his way, on her way, knows where i live, found my
-        address, with a knife, with a gun, has a knife, has a gun, got a gun, bought a gun""",
+        my house, watching the house, in the parking lot, he here, she here, they are here, coming
+        over, coming here, on his way, on her way, knows where i live, found my address, with a
+        knife, with a gun, has a knife, has a gun, got a gun, bought a gun""",
     ),
     "vulnerable": (
         0.5,
@@ -127,7 +127,8 @@ KINDS: dict[str, tuple[float, str, str]] = {
         "a secret kept with an adult",
         """secret, secrets, mature for her age, mature for his age, so mature, walked into a door,
         ran into a door, walked into the door, fell down the stairs, so clumsy, not talk about it,
-        not talk about what, not say what happened, not tell me what happened, what he does when,
+        not talk about what, not say what happened, not tell me what happened, if he tells, if she
+        tells, get sent away, sent away, what happens at, bath time, bathtime, what he does when,
         what he does to, what she does when, not tell, not explain, not say how, says she fell, says
         he fell, said she fell, said he fell, not to tell, not tell anyone, not tell her mom, not
         tell his mom, not tell mom, not tell dad, not tell me, keep quiet, keep it quiet, our
@@ -255,51 +256,55 @@ KINDS: dict[str, tuple[float, str, str]] = {
         found a note, note saying, sorted out, affairs in order, in order, take care of my, look
         after my, tell her thank you, tell him thank you, tell her thanks, tell him thanks, thank
         her for everything, thank him for everything, for everything, passwords, life insurance,
-        beneficiary, beneficiaries, funeral, my stuff, my things, my cat, my dog, sold my, said
-        goodbye, saying goodbye, love you all, loves us, loved us, always loved""",
+        beneficiary, beneficiaries, my funeral, plan my funeral, planning my funeral, own funeral,
+        my stuff, my things, my cat, my dog, sold my, said goodbye, saying goodbye, love you all,
+        loves us, loved us, always loved""",
     ),
     "hopeless": (
         1.0,
         "hopelessness",
-        """nothing to lose, no point, what is the point, nothing left, nothing to live, can not go
-        on, cannot go on, cant go on, can not do this, cannot do this, cant do this, can not take
-        it, can not take this, can not take anymore, can not take any more, can not take much more,
-        can not take the pain, done with everything, done with life, done with it all, so done,
-        tired of living, tired of everything, tired of being, sick of living, give up, giving up,
-        gave up, no way out, way out, better off, burden, nobody would miss, no one would miss,
-        nobody would care, no one would care, nobody cares, no one cares, disappear, vanish, sleep
-        forever, not wake up, not want to wake, not want to be here, not want to be alive, not want
-        to live, not want to exist, wish i was not, wish i were not, end it, end things, make it
-        stop, make all of it stop, make it all stop, make everything stop, figured out how to, want
-        out, be gone, gone for good, numb, empty, worthless, useless, hate myself, hate my life,
-        ruined everything, no future, can not see a, cannot see a, nothing matters, really down, so
-        down, been down, very down, depressed, pointless, hopeless, exhausted of, let go, not
-        worth""",
+        """finally get some peace, get some peace, finally be at peace, finally rest, nothing to
+        lose, no point, what is the point, nothing left, nothing to live, can not go on, cannot go
+        on, cant go on, can not do this, cannot do this, cant do this, can not take it, can not take
+        this, can not take anymore, can not take any more, can not take much more, can not take the
+        pain, done with everything, done with life, done with it all, so done, tired of living,
+        tired of everything, tired of being, sick of living, give up, giving up, gave up, no way
+        out, way out, better off, burden, nobody would miss, no one would miss, nobody would care,
+        no one would care, nobody cares, no one cares, disappear, vanish, sleep forever, not wake
+        up, not want to wake, not want to be here, not want to be alive, not want to live, not want
+        to exist, wish i was not, wish i were not, end it, end things, make it stop, make all of it
+        stop, make it all stop, make everything stop, figured out how to, want out, be gone, gone
+        for good, numb, empty, worthless, useless, hate myself, hate my life, ruined everything, no
+        future, can not see a, cannot see a, nothing matters, really down, so down, been down, very
+        down, depressed, pointless, hopeless, exhausted of, let go, not worth""",
     ),
     "own-mind": (
         1.2,
         "fear of what they might do",
-        """scared of myself, afraid of myself, frightened of myself, not trust myself, can not trust
-        myself, what i might do, what i will do, what i would do, what i could do, what hell do,
-        what shell do, what he might do, what she might do, what he will do, what she will do, urge,
-        urges, urge to, thoughts of, intrusive, thinking abt, thoughts abt, keep thinking about, can
-        not stop thinking, cannot stop thinking, keep picturing, picture myself, imagine myself,
-        fantasize, tempted, on purpose, drive into, drive off, swerve, step in front, in front of a,
-        walk into traffic, into traffic, crash my car, crashing my car, crash the car, jump off,
-        jumping off, jump in, go to sleep and, make it look, look like an accident, hurt myself,
-        harm myself, hurting myself, hurt herself, hurt himself, hurting herself, hurting himself,
-        his wrists, her wrists, my wrists, picture of his, picture of her, cut myself, cutting
-        herself, cutting himself, cuts on, cuts on her, scratches on, scars on, burning herself,
-        burning himself, burned herself, starving herself, not eating, stopped eating, not eaten,
-        banging his head, banging her head, hitting himself, hitting herself""",
+        """stop myself, thoughts are so loud, the thoughts are, loud thoughts, scared of myself,
+        afraid of myself, frightened of myself, not trust myself, can not trust myself, what i might
+        do, what i will do, what i would do, what i could do, what hell do, what shell do, what he
+        might do, what she might do, what he will do, what she will do, urge, urges, urge to,
+        thoughts of, intrusive, thinking abt, thoughts abt, keep thinking about, can not stop
+        thinking, cannot stop thinking, keep picturing, picture myself, imagine myself, fantasize,
+        tempted, on purpose, drive into, drive off, swerve, step in front, in front of a, walk into
+        traffic, into traffic, crash my car, crashing my car, crash the car, jump off, jumping off,
+        jump in, go to sleep and, make it look, look like an accident, hurt myself, harm myself,
+        hurting myself, hurt herself, hurt himself, hurting herself, hurting himself, his wrists,
+        her wrists, my wrists, picture of his, picture of her, cut myself, cutting herself, cutting
+        himself, cuts on, cuts on her, scratches on, scars on, burning herself, burning himself,
+        burned herself, starving herself, not eating, stopped eating, not eaten, banging his head,
+        banging her head, hitting himself, hitting herself""",
     ),
     "neglect": (
         1.0,
         "someone left without care",
-        """without his meds, without her meds, no coat, without a coat, no jacket, no food, nothing
-        to eat, not eaten in, hungry, starving, not been fed, not fed, own mess, filthy, dirty
-        diaper, soiled, nobody checks, no one checks, nobody checking, no one checking, no heat, no
-        water, no power, no electricity, not been changed, not taking his meds, not taking her meds,
+        """without his coat, without her coat, or shoes, no shoes, without shoes, below out, below
+        zero, not feed him, not feed her, sleep in the garage, makes him sleep, makes her sleep,
+        without his meds, without her meds, no coat, without a coat, no jacket, no food, nothing to
+        eat, not eaten in, hungry, starving, not been fed, not fed, own mess, filthy, dirty diaper,
+        soiled, nobody checks, no one checks, nobody checking, no one checking, no heat, no water,
+        no power, no electricity, not been changed, not taking his meds, not taking her meds,
         stopped taking, off his meds, off her meds""",
     ),
     "unreal": (
@@ -361,9 +366,9 @@ BENIGN = """hurt her feelings, hurt his feelings, hurt my feelings, hurts my fee
     moving his, moving her, moving their, moving the, moving my, highway robbery, parking ticket,
     speeding ticket, got a ticket, nearly broke, almost broke, snow piled, piled up everywhere, is a
     handful, such a handful, bit of a handful, real handful, quite a handful, breathing down my
-    neck, down my neck, pain in the neck, bat mitzvah, bridge loan, gift card balance, out of
-    office, one side of town, in the car on, in the car during, in my car, from my car, from the
-    car, sitting in the car, kid free"""
+    neck, down my neck, pain in the neck, secret santa, secret santas, bat mitzvah, bridge loan,
+    gift card balance, out of office, one side of town, in the car on, in the car during, in my car,
+    from my car, from the car, sitting in the car, kid free"""
 
 #: Words that explain a kind away, anywhere in the question: it counts half ("won't be back
 #: for two weeks, I'm on a trip"; "home alone after school").
