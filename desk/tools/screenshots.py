@@ -82,7 +82,10 @@ def _danger_and_scope_screens(out: Path, tmp: Path) -> list[Path]:
             out,
             "danger-strip",
             tmp,
-            query="can you leave her a message, i took a bunch of my sleeping tablets",
+            query=(
+                "can you leave her a message, my neighbour's little girl has been sitting on "
+                "the curb by herself since lunch and nobody answers their door"
+            ),
         ),
         _shoot(out, "not-covered", tmp, query="i need to cancel my appointment for thursday"),
         _shoot(out, "verdict-why", tmp, query="who made these rules and why"),

@@ -66,6 +66,8 @@ def _own_stem(word: str, stemmed: str) -> str:
 
 
 _Entries = dict[str, tuple[tuple[str, ...], ...]]
+#: Words that may end a two-word entry two words on ("gave his guitar away").
+_PARTICLES = frozenset(("away",))
 
 
 #: Every word the lists name, and its stem: the lists share words, and load on every `desk ask`.
@@ -121,7 +123,8 @@ class Weighed:
 def _match(entries: _Entries, stems: list[str], i: int) -> int:
     """Where the longest entry starting at stems[i] ends; -1 if none does.
 
-    A two-word entry may have one word between its words ("hit my head" for "hit head").
+    A two-word entry may have one word between its words ("hit my head" for "hit head"),
+    two before "away".
     """
     for entry in entries.get(stems[i], ()):
         n = len(entry)
@@ -129,6 +132,8 @@ def _match(entries: _Entries, stems: list[str], i: int) -> int:
             return i + n - 1
         if n == 2 and i + 2 < len(stems) and stems[i + 2] == entry[1] and stems[i + 1]:
             return i + 2
+        if n == 2 and entry[1] in _PARTICLES and entry[1] in stems[i + 3 : i + 4]:
+            return i + 3  # "gave his tools away"
     return -1
 
 

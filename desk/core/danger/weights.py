@@ -243,7 +243,8 @@ KINDS: dict[str, tuple[float, str, str]] = {
         nobody will need, no one will need, nobody needs to, not matter anymore, not really matter,
         do not come in, note on the door, note taped, taped a note, a note on, goodbye, good bye,
         goodbyes, farewell, bye forever, not be needing them, not need them anymore, not need them
-        any more, not need appointments, not need sessions, not need my appointments, not be needing
+        any more, not need his appointments, not need her appointments, not need any appointments,
+        not need appointments, not need sessions, not need my appointments, not be needing
         appointments, not be needing sessions, not need to come, not be needing to, not need any
         more, not need anymore, no longer need, not be here, not be around, not be coming, wont be
         coming, not be back, not coming back, never see, one last time, for the last time, last

@@ -74,6 +74,14 @@ def test_reassurance_in_the_callers_voice_only() -> None:
     assert detect("my dad gave his guns to a neighbour and wrote us letters, he says he's fine")
 
 
+def test_a_farewell_told_with_words_between() -> None:
+    """ "Gave his tools away" is giving things away; the kids' old toys, with no other sign, are
+    not."""
+    danger = detect("my dad gave his tools away and says he won't need his appointments")
+    assert danger is not None and danger.phrase == "gave his tools away"
+    assert detect("the kids gave their old toys away to the church, can i email her") is None
+
+
 def test_a_number_of_pills_taken_is_not_a_daily_dose() -> None:
     """ "Took 30 of my pills" is danger; "I take 2 pills a day" is not."""
     assert detect("i took 30 of my pills an hour ago, can i still come in") is not None
