@@ -101,8 +101,15 @@ _ALWAYS = frozenset(
         "the means",
         "a plan or the means",
         "fear of what they might do",
+        "violence or control",
+        "abuse or violence",
     )
 )
+
+
+#: A gun named on a hunting trip is not the means at hand.
+_MEANS = "the means"
+_HUNTING = frozenset(stem(w) for w in ("deer", "duck", "elk", "season", "trip", "range"))
 
 
 def is_crisis(query: str) -> bool:
@@ -138,6 +145,7 @@ def detect(query: str) -> Danger | None:
             sign is not None
             and stems[i + 1] not in IDIOM_NEXT.get(s, NO_IDIOM)
             and (not calm or sign in _ALWAYS)
+            and (sign != _MEANS or present.isdisjoint(_HUNTING))
         ):
             return Danger(_phrase(words, i - 1, i + 1), sign)
         if len(word) >= 6 and sign is None:

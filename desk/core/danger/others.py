@@ -112,7 +112,7 @@ _BEFORE_SILENCE = (
 _SILENCE_BENIGN = (
     "late, running late, reschedule, cancel, cancelled, missing, missed, front desk, "
     "email address, voicemail box, invoice, bill, billing, forms, form, website, upload, "
-    "uploaded, app, account"
+    "uploaded, app, account, with this week, done with this, communication policy"
 )
 #: A carer who left and has not come back, or no one at all.
 _UNCARED = (
@@ -170,7 +170,8 @@ _IF_BENIGN = "voicemail, email, text, message, form, forms, appointment, session
 _SECRECY = (
     "keep quiet, keep it quiet, keep secret, keep it secret, our secret, little secret, "
     "not allowed to tell, not allowed tell, not supposed to tell, not to tell, not tell anyone, "
-    "not say who, wont say who, promise not tell, candy, special games, their games, "
+    "not say who, wont say who, promise not tell, gives her candy, gives him candy, "
+    "special games, their games, "
     "delete the messages, delete messages, delete the texts, delete texts, delete the photos, "
     "not tell, on his lap, on her lap, sit on his"
 )

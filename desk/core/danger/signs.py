@@ -26,7 +26,7 @@ WORD_SIGNS: dict[str, list[str]] = {
     "an overdose": word_list("overdose overdosed overdosing od oded oding"),
     "an emergency": word_list("""
         emergency emergencies 911 988 lifeline hotline crisis unsafe danger endangered
-        ambulance police paramedics
+        ambulance paramedics
     """),
     "abuse or violence": word_list("""
         abuse abused abusing abusive molest molested molesting rape raped assault assaulted

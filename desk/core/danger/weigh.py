@@ -24,11 +24,14 @@ _AGAIN = 0.5
 _MOST_AGAIN = 2
 #: The kinds that only say who: they add to a sign, and are none alone.
 _WHO = frozenset(("vulnerable", "adult"))
+#: The kinds a caller's "he's fine" can explain: what can happen by accident or illness.
+_ACCIDENTS = frozenset(("injury", "body", "alone", "neglect", "drink", "unreal"))
 #: The kinds a child, an elder or an adult too close makes worse; a farewell or hopelessness is
 #: no more a sign for naming a grandchild.
 _WHO_MATTERS = frozenset(
     (
         "hurt",
+        "injury",
         "control",
         "at-hand",
         "alone",
@@ -195,7 +198,8 @@ def weigh(words: list[str], stems: list[str]) -> Weighed | None:
         if _present(entries, stems):
             total += weight
     if reassured(words):
-        total *= 0.5
+        # "He's fine" explains an accident or an illness, never what someone did.
+        total -= 0.5 * sum(values[k] for k in values.keys() & _ACCIDENTS)
     start, end = best[2]
     return Weighed(total, best[0], " ".join(w for w in words[start : end + 1] if w))
 

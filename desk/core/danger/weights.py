@@ -20,19 +20,29 @@ KINDS: dict[str, tuple[float, str, str]] = {
         slap, slapped, slaps, kick, kicked, kicks, choke, choked, chokes, choking me, strangle,
         strangled, shove, shoved, shoves, pushed me, push me, pushed her, threw me, throws me, threw
         things, throwing things, grabbed me, grabs me, grabbed her, by the throat, by the neck, by
-        the hair, pinned, smacked, smacks, whipped, stabbed, stab, shot, shoot, attack, attacked,
-        attacking, threaten, threatens, threatened, threatening, hurt me, hurts me, hurt her, hurts
-        her, hurt him, hurts him, hurt them, hurt the kids, hurting me, hurting her, hurting him,
-        put his hands on, put her hands on, lay a hand, raised his hand, bruise, bruises, bruised,
-        burns, burn, burned, scalded, cigarette burns, twisted my arm, twisted her arm, twisted his
-        arm, arm behind, bent my, hurting my, hurt ppl, black eye, handprint, hand print, welts,
-        burn marks, busted lip, split lip, broken arm, broke my, broke her, bleeding, blood, make
-        him pay, make her pay, get even, teach him a lesson, teach her a lesson, squeezed,
-        squeezing, her neck, his neck, my neck, red and purple, purple, finish it, go back to
-        finish, gonna get me, going to get me, end me, end him, end her, finish what he started,
-        finish what she started, finish the job, do to the baby, do to the kids, do to her, do to
-        him, do to me, do something to, hurt someone, hurt somebody, hurt people, going to hurt,
-        gonna hurt""",
+        the hair, pinned, smacked, smacks, whipped, stabbed, stab, shot him, shot her, shot me,
+        shoot someone, shooting at, shot at, attack, attacked, attacking, threaten, threatens,
+        threatened, threatening, hurt me, hurts me, hurt her, hurts her, hurt him, hurts him, hurt
+        them, hurt the kids, hurting me, hurting her, hurting him, put his hands on, put her hands
+        on, lay a hand, raised his hand, broke my arm, broke her arm, broke his arm, broke my nose,
+        broke her nose, broke my ribs, twisted my arm, twisted her arm, twisted his arm, arm behind,
+        bent my, hurting my, hurt ppl, make him pay, make her pay, get even, teach him a lesson,
+        teach her a lesson, squeezed, squeezing, finish it, go back to finish, gonna get me, going
+        to get me, end me, end him, end her, finish what he started, finish what she started, finish
+        the job, do to the baby, do to the kids, do to her, do to him, do to me, do something to,
+        hurt someone, hurt somebody, hurt people, going to hurt, gonna hurt, hands round my neck,
+        hands around my neck, hands round her neck, hands around her neck, round my neck, around my
+        neck, till i blacked out, until i blacked out, get what coming, what coming to her, what
+        coming to him, letting himself in, lets himself in, let himself in, under the bathwater,
+        under the water, holding him under, holding her under""",
+    ),
+    "injury": (
+        1.0,
+        "an injury",
+        """bruise, bruises, bruised, burns, burn, burned, scalded, cigarette burns, black eye,
+        handprint, hand print, welts, burn marks, busted lip, split lip, broken arm, broke my, broke
+        her, bleeding, blood, her neck, his neck, my neck, red and purple, purple, marks on her
+        neck, marks on his neck, marks on my neck, sores, bed sores, wet clothes""",
     ),
     "control": (
         0.8,
@@ -42,16 +52,18 @@ KINDS: dict[str, tuple[float, str, str]] = {
         keys, took the car keys, hid my keys, locked me, locks me, locked her, locked him, locked
         the kids, locked in, not allowed to leave, not allowed out, keeps me from, checks her
         location, checks his location, tracks her location, tracks his location, location every,
-        checks her phone, checks his phone, checks my phone, tracks my, tracking my, follows me
+        checks her phone, checks his phone, reads everything, reads my texts, reads her texts, reads
+        all my, goes through my phone, checks my phone, tracks my, tracking my, follows me
         everywhere, cut me off, controls my money, took the car, took my car, took the money, took
         the kids money, took my money, takes my money, took my passport, can not leave, cannot
-        leave, trapped, not want to go home, scared to go home, afraid to go home, not safe at home,
-        not safe to go home, taking his money, taking her money, taking his bank, taking her bank,
-        his bank card, her bank card, stealing from, steals from, stole from, flinch, flinches, goes
-        quiet when, scared whenever, afraid whenever, scared of him, scared of her, afraid of him,
-        afraid of her, terrified of him, terrified of her, court order, protective order, protection
-        order, order against, no contact order, hiding from, hiding in the, hide from him, hide from
-        her""",
+        leave, trapped, not want to go home, shouts at him, shouts at her, yells at him, yells at
+        her, screams at him, screams at her, scared to eat, scared when she, scared when he, scared
+        to go home, afraid to go home, not safe at home, not safe to go home, taking his money,
+        taking her money, taking his bank, taking her bank, his bank card, her bank card, stealing
+        from, steals from, stole from, flinch, flinches, goes quiet when, scared whenever, afraid
+        whenever, scared of him, scared of her, afraid of him, afraid of her, terrified of him,
+        terrified of her, court order, protective order, protection order, order against, no contact
+        order, hiding from, hiding in the, hide from him, hide from her""",
     ),
     "at-hand": (
         1.2,
@@ -64,9 +76,15 @@ KINDS: dict[str, tuple[float, str, str]] = {
         break the door, break down the door, kick the door, kicked the door, kick it in, walked into
         our, in our lobby, in the lobby, at our office, something in his truck, something in his
         car, took their passports, took the passports, took the kids, took our kids, left with the
-        kids, left with our, in our driveway, in my driveway, in the driveway, coming in for, door
-        handles, trying all the, been in my shed, in my shed, in my garage, in my yard, in the yard,
-        in my backyard, front door, back door, at my front, at the front door, will not go, will not
+        kids, left with our, in our driveway, in my driveway, in the driveway, coming in for, called
+        the police, call the police, calling the police, police are here, police came, called the
+        cops, call the cops, door handle, coming for her, coming for him, knows where my, knows
+        where she parks, knows where counselor, knows where she lives, knows where he lives, outside
+        her window, outside his window, outside her door, outside his door, outside her house, gets
+        off work, gets home at, before he gets home, when he gets home, where my daughter goes,
+        where my son goes, standing over, in the flat, whispering, so he can not hear, door handles,
+        trying all the, been in my shed, in my shed, in my garage, in my yard, in the yard, in my
+        backyard, front door, back door, at my front, at the front door, will not go, will not
         leave, wait here, waiting here, coming back at, he coming back, she coming back, outside my,
         coming in to get, coming to get me, coming for me, trying the windows, trying the window,
         trying the door, trying the doors, at the window, at my window, across from my house, across
@@ -116,11 +134,13 @@ KINDS: dict[str, tuple[float, str, str]] = {
         room, nobody knows where, no one knows where, nobody knows where she, nobody can find, no
         one can find, not find, left the house, left home, for days, been gone, gone from, since
         num, creek, river, lake, pond, canal, quarry, highway, train line, the woods, degrees
-        tonight, degrees, in just a diaper, in a diaper, only a diaper, degrees out, nobody has
-        come, no one has come, nobody came, come looking, looking for him, looking for her, drove
-        off, drove away, last nite, walked out, wandered off, walked off, freezing, in the cold,
-        nightgown, nightie, pajamas, barefoot, in a hot car, in the car, in the pool, near the pool,
-        near the road, in the street, on the road""",
+        tonight, degrees, in his slippers, in her slippers, slippers, getting dark, it is dark,
+        without his phone, without her phone, not have his phone, not have her phone, no grownups,
+        no grown ups, no adults, mommy left, mom left, dry cereal, in just a diaper, in a diaper,
+        only a diaper, degrees out, nobody has come, no one has come, nobody came, come looking,
+        looking for him, looking for her, drove off, drove away, last nite, walked out, wandered
+        off, walked off, freezing, in the cold, nightgown, nightie, pajamas, barefoot, in a hot car,
+        in the car, in the pool, near the pool, near the road, in the street, on the road""",
     ),
     "secret": (
         1.0,
@@ -154,11 +174,13 @@ KINDS: dict[str, tuple[float, str, str]] = {
     "lured": (
         1.0,
         "a child drawn to meet an adult",
-        """come live with, live with him, live with her, move in with him, meet him, meet her, meet
-        up, meet in person, going to meet, sneak out, sneaking out, snuck out, bus ticket, train
-        ticket, plane ticket, sent her a ticket, bought her a ticket, bought him a ticket, pick her
-        up, pick him up, come get her, come get him, run away with, in person, his car, his place,
-        her place""",
+        """we owe him, owe him, owes him, go to some party, party with his friends, a place to
+        crash, our thing, texts her at, texts him at, bought her a phone, bought him a phone, come
+        live with, live with him, live with her, move in with him, meet him, meet her, meet up, meet
+        in person, going to meet, sneak out, sneaking out, snuck out, bus ticket, train ticket,
+        plane ticket, sent her a ticket, bought her a ticket, bought him a ticket, pick her up, pick
+        him up, come get her, come get him, run away with, in person, his car, his place, her
+        place""",
     ),
     "touch": (
         1.0,
@@ -174,26 +196,28 @@ KINDS: dict[str, tuple[float, str, str]] = {
         "signs of a medical emergency",
         """not breathing, can not breathe, cannot breathe, cant breathe, hard to breathe, trouble
         breathing, breathing funny, breathing weird, breathing strange, gasping, chest pain, holding
-        her chest, holding his chest, clutching, pain in his chest, pain in her chest, pain in my
-        chest, crushing, left arm, sweaty, sweating, grey, gray, ashen, chest hurts, chest tight,
-        chest is tight, chest feels tight, chest pressure, heart racing, heart pounding, heart is
-        racing, slurring, slurred, drooping, droopy, face droop, one side, numb, numbness, can not
-        move, cannot move, can not feel, passed out, pass out, passing out, blacked out, fainted,
-        faint, not wake, not waking, wont wake, can not wake, cannot wake, blue lips, lips are blue,
-        lips blue, turning blue, foaming, convulsing, shaking all over, fit, fitting, fell down,
-        fell and, hit his head, hit her head, hit my head, head injury, vomiting blood, throwing up
-        blood, coughing blood, allergic, swelling, swollen, throat closing, limp, floppy, pale,
-        clammy, cold and, confused, disoriented, delirious, could not get up, not get up, fell in,
-        fell in the, bathroom floor, kitchen floor, bedroom floor, stuck on the, on the floor, on
-        the ground, can not get up, cannot get up, lying there, been lying, fallen, had a fall, took
-        a fall, fell over, fell off, fell out of, seizing, jerking, twitching, eyes rolled, stopped
-        sweating, hot and dry, skin is hot, heat stroke, heatstroke, no ac, no air conditioning, i
-        am num weeks, am num weeks, water broke, my water broke, weeks pregnant, contractions, in
-        labor, in labour, baby not moving, baby has not moved, not moved, had a fit, having a fit, a
-        seizure, can not stop shaking, chest feels, his chest, her chest, elephant on, hospital,
-        hospitalized, emergency room, icu, diabetic, insulin, blood sugar, sugar low, severe pain,
-        worst headache, collapsed, collapse, not moving, barely moving, barely awake, keeps falling
-        asleep, drowsy""",
+        her chest, holding his chest, clutching, into my arm, down my arm, down his arm, down her
+        arm, pain in his chest, pain in her chest, pain in my chest, crushing pain, crushing chest,
+        left arm, sweaty, sweating, grey, gray, ashen, chest hurts, chest tight, chest is tight,
+        chest feels tight, chest pressure, heart racing, heart pounding, heart is racing, slurring,
+        slurred, drooping, droopy, face droop, one side, numb, numbness, can not move, cannot move,
+        can not feel, passed out, pass out, passing out, blacked out, fainted, faint, not wake, not
+        waking, wont wake, can not wake, cannot wake, blue lips, lips are blue, lips blue, turning
+        blue, foaming, convulsing, shaking all over, fit, fitting, fell down, fell and, hit his
+        head, hit her head, hit my head, head injury, vomiting blood, throwing up blood, coughing
+        blood, allergic, swelling, swollen, throat closing, limp, floppy, pale, clammy, cold and,
+        confused, disoriented, delirious, could not get up, not get up, fell in, fell in the,
+        bathroom floor, kitchen floor, bedroom floor, stuck on the, on the floor, on the ground, can
+        not get up, cannot get up, lying there, been lying, fallen, had a fall, took a fall, fell
+        over, fell off, fell out of, seizing, jerking, twitching, eyes rolled, stopped sweating, hot
+        and dry, skin is hot, heat stroke, heatstroke, no ac, no air conditioning, i am num weeks,
+        am num weeks, water broke, my water broke, weeks pregnant, contractions, in labor, in
+        labour, baby not moving, baby has not moved, not moved, had a fit, having a fit, a seizure,
+        can not stop shaking, chest feels, his chest, her chest, elephant on, feeling really
+        strange, feel strange, feeling strange, feeling weird, feels weird, hospital, hospitalized,
+        emergency room, icu, diabetic, insulin, blood sugar, sugar low, severe pain, worst headache,
+        collapsed, collapse, not moving, barely moving, barely awake, keeps falling asleep,
+        drowsy""",
     ),
     "swallowed": (
         1.0,
@@ -202,20 +226,23 @@ KINDS: dict[str, tuple[float, str, str]] = {
         a bunch, a bunch of, swallowed, ate some, ate a, ate the, ate my, drank some, drank the, got
         into the, got into my, got into her, got into his, chewed, licked, too many, took a bunch,
         took a lot, took all, took the whole, took extra, double dose, doubled up, doubled my,
-        tripled, handful, whole bottle, whole pack, whole box, half the bottle, half a bottle, all
-        of them, all of my, all my pills, all her pills, all his pills, mixed, mixing, on top of""",
+        tripled, handful, whole packet, whole pack of, packet of, a packet, whole box of, whole
+        strip, whole bottle, whole pack, whole box, half the bottle, half a bottle, all of them, all
+        of my, all my pills, all her pills, all his pills, mixed, mixing, on top of""",
     ),
     "means": (
         1.0,
         "the means at hand",
-        """rope, cord, belt around, extension cord, noose, gun, guns, rifle, pistol, shotgun,
-        firearm, knife, knives, blade, blades, razor, razors, bridge, ledge, roof, rooftop, top
-        floor, tracks, train tracks, railroad, cliff, overpass, parking garage, car running, engine
+        """platform edge, the platform, step off, step in front, edge of the platform, the tracks,
+        rope, cord, belt around, extension cord, noose, gun, guns, rifle, pistol, shotgun, firearm,
+        knife, knives, blade, blades, razor, razors, bridge, ledge, roof, rooftop, top floor,
+        tracks, train tracks, railroad, cliff, overpass, parking garage, car running, engine
         running, exhaust, tailpipe, smells like gas, smell of gas, gas smell, smells of gas, gas on,
         bleach, antifreeze, rat poison, poison, chemicals, gasoline, lighter fluid, plastic bag,
         stash, stockpile, stockpiling, saved up, saving up pills, hoarding, collecting pills,
         sleeping pills, painkillers, pain pills, opioids, oxy, fentanyl, heroin, xanax, ativan,
-        klonopin, ambien, tylenol, lithium, seroquel, pills""",
+        klonopin, ambien, paracetamol, acetaminophen, ibuprofen, tylenol, lithium, seroquel,
+        pills""",
     ),
     "drink": (
         0.6,
@@ -239,63 +266,69 @@ KINDS: dict[str, tuple[float, str, str]] = {
         left me all, not need them, all letters, us letters, wrote us, suddenly calm, really calm,
         so calm, at peace, calm and happy, made peace, made his peace, made her peace, made my
         peace, said sorry, saying sorry, sorry for everything, calling me home, going home to the
-        lord, be with the lord, meet my maker, before i go, for her kindness, for his kindness,
-        nobody will need, no one will need, nobody needs to, not matter anymore, not really matter,
-        do not come in, note on the door, note taped, taped a note, a note on, goodbye, good bye,
-        goodbyes, farewell, bye forever, not be needing them, not need them anymore, not need them
-        any more, not need his appointments, not need her appointments, not need any appointments,
-        not need appointments, not need sessions, not need my appointments, not be needing
-        appointments, not be needing sessions, not need to come, not be needing to, not need any
-        more, not need anymore, no longer need, not be here, not be around, not be coming, wont be
-        coming, not be back, not coming back, never see, one last time, for the last time, last
-        message, last msg, last words, final message, last chance to, one last, final, for good,
-        forever, cancel all, cancel everything, all my future, all future, any more appointments,
-        anymore, any more, giving away, gave away, give away, given away, who gets, written my will,
-        wrote my will, wrote a will, made a will, making a will, made out a will, my will and, wrote
-        letters, written letters, writing letters, letters to everyone, letters to my, letters to
-        his, letters to her, letters for, goodbye letter, goodbye note, suicide note, left a note,
-        found a note, note saying, sorted out, affairs in order, in order, take care of my, look
-        after my, tell her thank you, tell him thank you, tell her thanks, tell him thanks, thank
-        her for everything, thank him for everything, for everything, passwords, life insurance,
-        beneficiary, beneficiaries, my funeral, plan my funeral, planning my funeral, own funeral,
-        my stuff, my things, my cat, my dog, sold my, said goodbye, saying goodbye, love you all,
-        loves us, loved us, always loved""",
+        lord, be with the lord, meet my maker, before i go, for her kindness, for his kindness, the
+        last night, last night on, feels like the last, all in the letter, in the letter on, it is
+        all in, pays out no matter, no matter what, take the dog, take my dog, take the cat, gave
+        his watch, gave her ring, does not matter, not matter, nobody will need, no one will need,
+        nobody needs to, not matter anymore, not really matter, do not come in, note on the door,
+        note taped, taped a note, a note on, goodbye, good bye, goodbyes, farewell, bye forever, not
+        be needing them, not need them anymore, not need them any more, not need his appointments,
+        not need her appointments, not need any appointments, not need appointments, not need
+        sessions, not need my appointments, not be needing appointments, not be needing sessions,
+        not need to come, not be needing to, not need any more, not need anymore, no longer need,
+        not be here, not be around, not be coming, wont be coming, not be back, not coming back,
+        never see, one last time, for the last time, last message, last msg, last words, final
+        message, last chance to, one last, final, for good, forever, cancel all, cancel everything,
+        all my future, all future, any more appointments, anymore, any more, giving away, gave away,
+        give away, given away, who gets, written my will, wrote my will, wrote a will, made a will,
+        making a will, made out a will, my will and, wrote letters, written letters, writing
+        letters, letters to everyone, letters to my, letters to his, letters to her, letters for,
+        goodbye letter, goodbye note, suicide note, left a note, found a note, note saying, sorted
+        out, affairs in order, in order, take care of my, look after my, tell her thank you, tell
+        him thank you, tell her thanks, tell him thanks, thank her for everything, thank him for
+        everything, for everything, passwords, life insurance, beneficiary, beneficiaries, my
+        funeral, plan my funeral, planning my funeral, own funeral, my stuff, my things, my cat, my
+        dog, sold my, said goodbye, saying goodbye, love you all, loves us, loved us, always
+        loved""",
     ),
     "hopeless": (
         1.0,
         "hopelessness",
-        """finally get some peace, get some peace, finally be at peace, finally rest, nothing to
-        lose, no point, what is the point, nothing left, nothing to live, can not go on, cannot go
-        on, cant go on, can not do this, cannot do this, cant do this, can not take it, can not take
-        this, can not take anymore, can not take any more, can not take much more, can not take the
-        pain, done with everything, done with life, done with it all, so done, tired of living,
-        tired of everything, tired of being, sick of living, give up, giving up, gave up, no way
-        out, way out, better off, burden, nobody would miss, no one would miss, nobody would care,
-        no one would care, nobody cares, no one cares, disappear, vanish, sleep forever, not wake
-        up, not want to wake, not want to be here, not want to be alive, not want to live, not want
-        to exist, wish i was not, wish i were not, end it, end things, make it stop, make all of it
-        stop, make it all stop, make everything stop, figured out how to, want out, be gone, gone
-        for good, numb, empty, worthless, useless, hate myself, hate my life, ruined everything, no
-        future, can not see a, cannot see a, nothing matters, really down, so down, been down, very
-        down, depressed, pointless, hopeless, exhausted of, let go, not worth""",
+        """finally get some peace, get some peace, finally be at peace, finally rest, lost job, lost
+        my job, lost his job, lost her job, lost everything, after divorce, evicted, being evicted,
+        bankrupt, nothing to lose, no point, what is the point, nothing left, nothing to live, can
+        not go on, cannot go on, cant go on, can not do this, cannot do this, cant do this, can not
+        take it, can not take this, can not take anymore, can not take any more, can not take much
+        more, can not take the pain, done with everything, done with life, done with it all, so
+        done, tired of living, tired of everything, tired of being, sick of living, give up, giving
+        up, gave up, no way out, way out, better off, burden, nobody would miss, no one would miss,
+        nobody would care, no one would care, nobody cares, no one cares, disappear, vanish, sleep
+        forever, not wake up, not want to wake, not want to be here, not want to be alive, not want
+        to live, not want to exist, wish i was not, wish i were not, end it, end things, make it
+        stop, make all of it stop, make it all stop, make everything stop, figured out how to, want
+        out, be gone, gone for good, numb, empty, worthless, useless, hate myself, hate my life,
+        ruined everything, no future, can not see a, cannot see a, nothing matters, been really low,
+        really low, so low, very low, low since, really down, so down, been down, very down,
+        depressed, pointless, hopeless, exhausted of, let go, not worth""",
     ),
     "own-mind": (
         1.2,
         "fear of what they might do",
-        """stop myself, thoughts are so loud, the thoughts are, loud thoughts, scared of myself,
-        afraid of myself, frightened of myself, not trust myself, can not trust myself, what i might
-        do, what i will do, what i would do, what i could do, what hell do, what shell do, what he
-        might do, what she might do, what he will do, what she will do, urge, urges, urge to,
-        thoughts of, intrusive, thinking abt, thoughts abt, keep thinking about, can not stop
-        thinking, cannot stop thinking, keep picturing, picture myself, imagine myself, fantasize,
-        tempted, on purpose, drive into, drive off, swerve, step in front, in front of a, walk into
-        traffic, into traffic, crash my car, crashing my car, crash the car, jump off, jumping off,
-        jump in, go to sleep and, make it look, look like an accident, hurt myself, harm myself,
-        hurting myself, hurt herself, hurt himself, hurting herself, hurting himself, his wrists,
-        her wrists, my wrists, picture of his, picture of her, cut myself, cutting herself, cutting
-        himself, cuts on, cuts on her, scratches on, scars on, burning herself, burning himself,
-        burned herself, starving herself, not eating, stopped eating, not eaten, banging his head,
-        banging her head, hitting himself, hitting herself""",
+        """stop myself, thoughts are so loud, the thoughts are, loud thoughts, would be easier, be
+        easier to, easier to just, scared to be alone with, afraid to be alone with, keeps
+        picturing, keep picturing, scared of myself, afraid of myself, frightened of myself, not
+        trust myself, can not trust myself, what i might do, what i will do, what i would do, what i
+        could do, what hell do, what shell do, what he might do, what she might do, what he will do,
+        what she will do, urge, urges, urge to, thoughts of, intrusive, thinking abt, thoughts abt,
+        keep thinking about, can not stop thinking, cannot stop thinking, keep picturing, picture
+        myself, imagine myself, fantasize, tempted, on purpose, drive into, drive off, swerve, step
+        in front, in front of a, walk into traffic, into traffic, crash my car, crashing my car,
+        crash the car, jump off, jumping off, jump in, go to sleep and, make it look, look like an
+        accident, hurt myself, harm myself, hurting myself, hurt herself, hurt himself, hurting
+        herself, hurting himself, his wrists, her wrists, my wrists, picture of his, picture of her,
+        cut myself, cutting herself, cutting himself, cuts on, cuts on her, scratches on, scars on,
+        burning herself, burning himself, burned herself, starving herself, not eating, stopped
+        eating, not eaten, banging his head, banging her head, hitting himself, hitting herself""",
     ),
     "neglect": (
         1.0,
@@ -319,15 +352,16 @@ KINDS: dict[str, tuple[float, str, str]] = {
         messages from, signs from, sending him messages, sending her messages, talking to him
         through, talking to her through, through the tv, through the radio, the government, fbi,
         cia, the neighbors are, neighbours are, poisoning, poisoned, implant, implanted, chip,
-        microchip, cameras, bugged, bugging, being watched, watching him, watching her, tracking
-        him, tracking her, spying, spies, convinced, thinks he is, thinks she is, thinks i am,
-        believes he, believes she, chosen, mission from, from god, he is god, she is god, demon,
-        demons, devil, possessed, satan, aliens, the end of the world, world is ending, not slept,
-        no sleep, not sleeping, up for days, awake for days, days without sleep, racing, manic,
-        paranoid, calling me by, calls me by, thinks i am my, making any sense, mumbling, not making
-        sense, making no sense, talking nonsense, gibberish, not recognize, does not know who, does
-        not know where, not know where she is, not know where he is, not himself, not herself,
-        acting strange, acting weird, acting crazy, out of it""",
+        microchip, hidden cameras, cameras in, cameras everywhere, camera in the, bugged, bugging,
+        being watched, watching him, watching her, tracking him, tracking her, spying, spies,
+        convinced, thinks he is, thinks she is, thinks i am, believes he, believes she, chosen,
+        mission from, from god, he is god, she is god, demon, demons, devil, possessed, satan,
+        aliens, the end of the world, world is ending, not slept, no sleep, not sleeping, up for
+        days, awake for days, days without sleep, racing, manic, paranoid, calling me by, calls me
+        by, thinks i am my, barely making sense, barely makes sense, making any sense, mumbling, not
+        making sense, making no sense, talking nonsense, gibberish, not recognize, does not know
+        who, does not know where, not know where she is, not know where he is, not himself, not
+        herself, acting strange, acting weird, acting crazy, out of it""",
     ),
 }
 
@@ -374,15 +408,17 @@ BENIGN = """hurt her feelings, hurt his feelings, hurt my feelings, hurts my fee
 #: Words that explain a kind away, anywhere in the question: it counts half ("won't be back
 #: for two weeks, I'm on a trip"; "home alone after school").
 CALM: dict[str, str] = {
+    "means": """deer, duck, elk, hunting season, hunting trip, shooting range, gun safe, nerf""",
     "farewell": """last week, last month, last year, years ago, passed away, was last, town, trip,
-        vacation, holiday, moving, move, moved, relocating, college, university, retire, retiring,
-        retired, graduation, new job, insurance, another practice, new counselor, different
-        counselor, switching, travel, traveling, business, deployment, maternity, surgery""",
+        vacation, holiday, moving to, moving away, are moving, am moving, moving house, moving out
+        of, relocating, college, university, retire, retiring, retired, graduation, new job, another
+        practice, new counselor, different counselor, switching, travel, traveling, business,
+        deployment, maternity, surgery""",
     "alone": """after school, before school, for work, at work, latchkey, babysitter, sitter,
         grandma is, grandpa is, neighbour is, neighbor is""",
-    "hurt": """gymnastics, beam, competition, plays, playing, game, games, video game, zombie,
-        practice, hockey, soccer, football, basketball, rugby, wrestling, boxing, karate, lacrosse,
-        sprained, sprain, tournament, skating, trampoline""",
+    "injury": """bike, fell off his bike, gymnastics, beam, competition, plays, playing, game,
+        games, video game, zombie, practice, hockey, soccer, football, basketball, rugby, wrestling,
+        boxing, karate, lacrosse, sprained, sprain, tournament, skating, trampoline""",
     "body": """last week, last month, last year, years ago, weeks ago, gymnastics, beam, practice,
         competition, game, match, hockey, soccer, football, basketball, rugby, surgery, tonsils,
         knee, hip, checkup, check up, scheduled, routine, all fine, fine now, doing fine, doing
