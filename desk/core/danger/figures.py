@@ -70,6 +70,7 @@ FIGURES: tuple[Pattern, ...] = (
     _p("could", "murder kill", "a an some for", gap=1),
     _p("heart", "attack", "when if", gap=1),
     _p("hopeless", "with at", gap=1),
+    _p("give gave given giving", "up", "the", "ghost", gap=1),
     _p("nearly almost practically", "lost lose losing", "the", "will", gap=1),
     _p(
         "daughter son kids kid teenager teen sister brother friend friends boss",

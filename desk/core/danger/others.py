@@ -294,8 +294,10 @@ OTHERS: tuple[Together, ...] = (
             "hurt feelings, burned out, at practice, in practice, playing hockey, playing "
             "soccer, playing football, playing basketball, playing rugby, at hockey, at soccer, "
             "at basketball, at football, at rugby, at lacrosse, at gymnastics, at karate, at "
-            "wrestling, sprained, from a fall, in a fall, last season, fell off, at the game, "
-            "at a game, at his game, at her game"
+            "wrestling, sprained, from rugby, from hockey, from soccer, from football, "
+            "from practice, from the game, from a fall, in a fall, last season, fell off, "
+            "at the game, at a game, at his game, at her game, drag him across, drag her across, "
+            "across town"
         ),
     ),
     Together(

@@ -309,7 +309,7 @@ PATTERNS: tuple[Pattern, ...] = (
             "husband sister brother",
             gap=2,
             unless="back appointment appointments session sessions to till until party surprise "
-            "birthday shower",
+            "birthday shower across along around",
             benign="surprise birthday",
         ),
         _p("put putting lay laid", "hand hands finger fingers", "on", _OBJ, gap=2),
@@ -318,6 +318,8 @@ PATTERNS: tuple[Pattern, ...] = (
             "threaten threatened threatening",
             _OBJ + " kill hurt life jump die shoot cut overdose",
             gap=3,
+            unless="divorce leave quit cancel unfollow block fire sue",
+            benign="divorce quit unfollow",
         ),
         _p("make", "me her him you", "pay", gap=1),
         _p("not", "leave", "me her him us", "alone", gap=2),

@@ -25,16 +25,17 @@ KINDS: dict[str, tuple[float, str, str]] = {
         threatened, threatening, hurt me, hurts me, hurt her, hurts her, hurt him, hurts him, hurt
         them, hurt the kids, hurting me, hurting her, hurting him, put his hands on, put her hands
         on, lay a hand, raised his hand, broke my arm, broke her arm, broke his arm, broke my nose,
-        broke her nose, broke my ribs, twisted my arm, twisted her arm, twisted his arm, arm behind,
-        bent my, hurting my, hurt ppl, make him pay, make her pay, get even, teach him a lesson,
-        teach her a lesson, squeezed, squeezing, finish it, go back to finish, gonna get me, going
-        to get me, end me, end him, end her, finish what he started, finish what she started, finish
-        the job, do to the baby, do to the kids, do to her, do to him, do to me, do something to,
-        hurt someone, hurt somebody, hurt people, going to hurt, gonna hurt, hands round my neck,
-        hands around my neck, hands round her neck, hands around her neck, round my neck, around my
-        neck, till i blacked out, until i blacked out, get what coming, what coming to her, what
-        coming to him, letting himself in, lets himself in, let himself in, under the bathwater,
-        under the water, holding him under, holding her under""",
+        broke her nose, broke my ribs, push down the stairs, pushed me down, pushed her down, rough
+        with me, rough with her, gets rough, twisted my arm, twisted her arm, twisted his arm, arm
+        behind, bent my, hurting my, hurt ppl, make him pay, make her pay, get even, teach him a
+        lesson, teach her a lesson, squeezed, squeezing, finish it, go back to finish, gonna get me,
+        going to get me, end me, end him, end her, finish what he started, finish what she started,
+        finish the job, do to the baby, do to the kids, do to her, do to him, do to me, do something
+        to, hurt someone, hurt somebody, hurt people, going to hurt, gonna hurt, hands round my
+        neck, hands around my neck, hands round her neck, hands around her neck, round my neck,
+        around my neck, till i blacked out, until i blacked out, get what coming, what coming to
+        her, what coming to him, letting himself in, lets himself in, let himself in, under the
+        bathwater, under the water, holding him under, holding her under""",
     ),
     "injury": (
         1.0,
@@ -56,14 +57,15 @@ KINDS: dict[str, tuple[float, str, str]] = {
         all my, goes through my phone, checks my phone, tracks my, tracking my, follows me
         everywhere, cut me off, controls my money, took the car, took my car, took the money, took
         the kids money, took my money, takes my money, took my passport, can not leave, cannot
-        leave, trapped, not want to go home, shouts at him, shouts at her, yells at him, yells at
-        her, screams at him, screams at her, scared to eat, scared when she, scared when he, scared
-        to go home, afraid to go home, not safe at home, not safe to go home, taking his money,
-        taking her money, taking his bank, taking her bank, his bank card, her bank card, stealing
-        from, steals from, stole from, flinch, flinches, goes quiet when, scared whenever, afraid
-        whenever, scared of him, scared of her, afraid of him, afraid of her, terrified of him,
-        terrified of her, court order, protective order, protection order, order against, no contact
-        order, hiding from, hiding in the, hide from him, hide from her""",
+        leave, trapped, not let me anywhere near, not let me near, not let me see, not want to go
+        home, shouts at him, shouts at her, yells at him, yells at her, screams at him, screams at
+        her, scared to eat, scared when she, scared when he, scared to go home, afraid to go home,
+        not safe at home, not safe to go home, taking his money, taking her money, taking his bank,
+        taking her bank, his bank card, her bank card, stealing from, steals from, stole from,
+        flinch, flinches, goes quiet when, scared whenever, afraid whenever, scared of him, scared
+        of her, afraid of him, afraid of her, terrified of him, terrified of her, court order,
+        protective order, protection order, order against, no contact order, hiding from, hiding in
+        the, hide from him, hide from her""",
     ),
     "at-hand": (
         1.2,
@@ -101,16 +103,16 @@ KINDS: dict[str, tuple[float, str, str]] = {
     "vulnerable": (
         0.5,
         "a child or someone vulnerable",
-        """lil bro, lil sis, little brother, little sister, baby brother, baby sister, younger
-        brother, younger sister, kid brother, kid sister, stepson, stepdaughter, stepkid, stepkids,
-        grandson, granddaughter, grandchild, grandchildren, grandkid, grandkids, schizophrenia,
-        schizophrenic, bipolar, psychosis, group home, care home, nursing home, memory care, autism,
-        autistic, nonverbal, non verbal, special needs, down syndrome, aged, child, children, kid,
-        kids, toddler, baby, babies, infant, newborn, little boy, little girl, little one, son,
-        daughter, boy, girl, teen, teenager, teenage, preteen, year old, yr old, yo, grade,
-        kindergarten, kindergartner, preschool, grandma, grandpa, grandmother, grandfather, granny,
-        nana, elderly, dementia, alzheimer, disabled, disability, niece, nephew, foster, student,
-        minor, pregnant""",
+        """little lad, lad, wee one, little kid, little kids, about five, lil bro, lil sis, little
+        brother, little sister, baby brother, baby sister, younger brother, younger sister, kid
+        brother, kid sister, stepson, stepdaughter, stepkid, stepkids, grandson, granddaughter,
+        grandchild, grandchildren, grandkid, grandkids, schizophrenia, schizophrenic, bipolar,
+        psychosis, group home, care home, nursing home, memory care, autism, autistic, nonverbal,
+        non verbal, special needs, down syndrome, aged, child, children, kid, kids, toddler, baby,
+        babies, infant, newborn, little boy, little girl, little one, son, daughter, boy, girl,
+        teen, teenager, teenage, preteen, year old, yr old, yo, grade, kindergarten, kindergartner,
+        preschool, grandma, grandpa, grandmother, grandfather, granny, nana, elderly, dementia,
+        alzheimer, disabled, disability, niece, nephew, foster, student, minor, pregnant""",
     ),
     "alone": (
         1.0,
@@ -131,16 +133,17 @@ KINDS: dict[str, tuple[float, str, str]] = {
         night, since yesterday, mail piling up, mail piled up, mail is piling, newspapers piling,
         papers piling up, lights off, lights are off, curtains closed, no one has seen, nobody has
         seen, not seen in, not been out, not come out, not came out, not left her room, not left his
-        room, nobody knows where, no one knows where, nobody knows where she, nobody can find, no
-        one can find, not find, left the house, left home, for days, been gone, gone from, since
-        num, creek, river, lake, pond, canal, quarry, highway, train line, the woods, degrees
-        tonight, degrees, in his slippers, in her slippers, slippers, getting dark, it is dark,
-        without his phone, without her phone, not have his phone, not have her phone, no grownups,
-        no grown ups, no adults, mommy left, mom left, dry cereal, in just a diaper, in a diaper,
-        only a diaper, degrees out, nobody has come, no one has come, nobody came, come looking,
-        looking for him, looking for her, drove off, drove away, last nite, walked out, wandered
-        off, walked off, freezing, in the cold, nightgown, nightie, pajamas, barefoot, in a hot car,
-        in the car, in the pool, near the pool, near the road, in the street, on the road""",
+        room, not been seen, not seen since, since the bus, dropped him off at, dropped her off at,
+        nobody knows where, no one knows where, nobody knows where she, nobody can find, no one can
+        find, not find, left the house, left home, for days, been gone, gone from, since num, creek,
+        river, lake, pond, canal, quarry, highway, train line, the woods, degrees tonight, degrees,
+        in his slippers, in her slippers, slippers, getting dark, it is dark, without his phone,
+        without her phone, not have his phone, not have her phone, no grownups, no grown ups, no
+        adults, mommy left, mom left, dry cereal, in just a diaper, in a diaper, only a diaper,
+        degrees out, nobody has come, no one has come, nobody came, come looking, looking for him,
+        looking for her, drove off, drove away, last nite, walked out, wandered off, walked off,
+        freezing, in the cold, nightgown, nightie, pajamas, barefoot, in a hot car, in the car, in
+        the pool, near the pool, near the road, in the street, on the road""",
     ),
     "secret": (
         1.0,
@@ -234,25 +237,26 @@ KINDS: dict[str, tuple[float, str, str]] = {
         1.0,
         "the means at hand",
         """platform edge, the platform, step off, step in front, edge of the platform, the tracks,
-        rope, cord, belt around, extension cord, noose, gun, guns, rifle, pistol, shotgun, firearm,
-        knife, knives, blade, blades, razor, razors, bridge, ledge, roof, rooftop, top floor,
-        tracks, train tracks, railroad, cliff, overpass, parking garage, car running, engine
-        running, exhaust, tailpipe, smells like gas, smell of gas, gas smell, smells of gas, gas on,
-        bleach, antifreeze, rat poison, poison, chemicals, gasoline, lighter fluid, plastic bag,
-        stash, stockpile, stockpiling, saved up, saving up pills, hoarding, collecting pills,
-        sleeping pills, painkillers, pain pills, opioids, oxy, fentanyl, heroin, xanax, ativan,
-        klonopin, ambien, paracetamol, acetaminophen, ibuprofen, tylenol, lithium, seroquel,
-        pills""",
+        into the sea, walk into the sea, into the river, into the water, into the lake, multi
+        storey, multistorey, sat on the wall, on the wall, on the edge, rope, cord, belt around,
+        extension cord, noose, gun, guns, rifle, pistol, shotgun, firearm, knife, knives, blade,
+        blades, razor, razors, bridge, ledge, roof, rooftop, top floor, tracks, train tracks,
+        railroad, cliff, overpass, parking garage, car running, engine running, exhaust, tailpipe,
+        smells like gas, smell of gas, gas smell, smells of gas, gas on, bleach, antifreeze, rat
+        poison, poison, chemicals, gasoline, lighter fluid, plastic bag, stash, stockpile,
+        stockpiling, saved up, saving up pills, hoarding, collecting pills, sleeping pills,
+        painkillers, pain pills, opioids, oxy, fentanyl, heroin, xanax, ativan, klonopin, ambien,
+        paracetamol, acetaminophen, ibuprofen, tylenol, lithium, seroquel, pills""",
     ),
     "drink": (
         0.6,
         "pills or alcohol",
-        """benzos, withdrawal, withdrawals, detox, detoxing, cold turkey, relapse, relapsed,
-        relapsing, using again, back on drugs, drunk, wasted, blackout drunk, vodka, whiskey,
-        tequila, rum, gin, wine, beer, beers, booze, liquor, drinking, drank, been drinking, high,
-        stoned, meth, cocaine, coke, crack cocaine, smoking crack, on crack, molly, ecstasy,
-        shrooms, edibles, meds, medication, medications, medicine, prescription, prescriptions,
-        antidepressant, antidepressants, bottle, bottles""",
+        """benzos, withdrawal, withdrawals, detox, detoxing, cold turkey, had a few, has had a few,
+        after a few drinks, relapse, relapsed, relapsing, using again, back on drugs, drunk, wasted,
+        blackout drunk, vodka, whiskey, tequila, rum, gin, wine, beer, beers, booze, liquor,
+        drinking, drank, been drinking, high, stoned, meth, cocaine, coke, crack cocaine, smoking
+        crack, on crack, molly, ecstasy, shrooms, edibles, meds, medication, medications, medicine,
+        prescription, prescriptions, antidepressant, antidepressants, bottle, bottles""",
     ),
     "farewell": (
         1.4,
@@ -269,27 +273,28 @@ KINDS: dict[str, tuple[float, str, str]] = {
         lord, be with the lord, meet my maker, before i go, for her kindness, for his kindness, the
         last night, last night on, feels like the last, all in the letter, in the letter on, it is
         all in, pays out no matter, no matter what, take the dog, take my dog, take the cat, gave
-        his watch, gave her ring, does not matter, not matter, nobody will need, no one will need,
-        nobody needs to, not matter anymore, not really matter, do not come in, note on the door,
-        note taped, taped a note, a note on, goodbye, good bye, goodbyes, farewell, bye forever, not
-        be needing them, not need them anymore, not need them any more, not need his appointments,
-        not need her appointments, not need any appointments, not need appointments, not need
-        sessions, not need my appointments, not be needing appointments, not be needing sessions,
-        not need to come, not be needing to, not need any more, not need anymore, no longer need,
-        not be here, not be around, not be coming, wont be coming, not be back, not coming back,
-        never see, one last time, for the last time, last message, last msg, last words, final
-        message, last chance to, one last, final, for good, forever, cancel all, cancel everything,
-        all my future, all future, any more appointments, anymore, any more, giving away, gave away,
-        give away, given away, who gets, written my will, wrote my will, wrote a will, made a will,
-        making a will, made out a will, my will and, wrote letters, written letters, writing
-        letters, letters to everyone, letters to my, letters to his, letters to her, letters for,
-        goodbye letter, goodbye note, suicide note, left a note, found a note, note saying, sorted
-        out, affairs in order, in order, take care of my, look after my, tell her thank you, tell
-        him thank you, tell her thanks, tell him thanks, thank her for everything, thank him for
-        everything, for everything, passwords, life insurance, beneficiary, beneficiaries, my
-        funeral, plan my funeral, planning my funeral, own funeral, my stuff, my things, my cat, my
-        dog, sold my, said goodbye, saying goodbye, love you all, loves us, loved us, always
-        loved""",
+        his watch, gave her ring, does not matter, not matter, made other arrangements, other
+        arrangements, permanent ones, permanent arrangements, dog going to, dog is going to, going
+        to my sister, nobody will need, no one will need, nobody needs to, not matter anymore, not
+        really matter, do not come in, note on the door, note taped, taped a note, a note on,
+        goodbye, good bye, goodbyes, farewell, bye forever, not be needing them, not need them
+        anymore, not need them any more, not need his appointments, not need her appointments, not
+        need any appointments, not need appointments, not need sessions, not need my appointments,
+        not be needing appointments, not be needing sessions, not need to come, not be needing to,
+        not need any more, not need anymore, no longer need, not be here, not be around, not be
+        coming, wont be coming, not be back, not coming back, never see, one last time, for the last
+        time, last message, last msg, last words, final message, last chance to, one last, final,
+        for good, forever, cancel all, cancel everything, all my future, all future, any more
+        appointments, anymore, any more, giving away, gave away, give away, given away, who gets,
+        written my will, wrote my will, wrote a will, made a will, making a will, made out a will,
+        my will and, wrote letters, written letters, writing letters, letters to everyone, letters
+        to my, letters to his, letters to her, letters for, goodbye letter, goodbye note, suicide
+        note, left a note, found a note, note saying, sorted out, affairs in order, in order, take
+        care of my, look after my, tell her thank you, tell him thank you, tell her thanks, tell him
+        thanks, thank her for everything, thank him for everything, for everything, passwords, life
+        insurance, beneficiary, beneficiaries, my funeral, plan my funeral, planning my funeral, own
+        funeral, my stuff, my things, my cat, my dog, sold my, said goodbye, saying goodbye, love
+        you all, loves us, loved us, always loved""",
     ),
     "hopeless": (
         1.0,
@@ -314,32 +319,34 @@ KINDS: dict[str, tuple[float, str, str]] = {
     "own-mind": (
         1.2,
         "fear of what they might do",
-        """stop myself, thoughts are so loud, the thoughts are, loud thoughts, would be easier, be
-        easier to, easier to just, scared to be alone with, afraid to be alone with, keeps
-        picturing, keep picturing, scared of myself, afraid of myself, frightened of myself, not
-        trust myself, can not trust myself, what i might do, what i will do, what i would do, what i
-        could do, what hell do, what shell do, what he might do, what she might do, what he will do,
-        what she will do, urge, urges, urge to, thoughts of, intrusive, thinking abt, thoughts abt,
-        keep thinking about, can not stop thinking, cannot stop thinking, keep picturing, picture
-        myself, imagine myself, fantasize, tempted, on purpose, drive into, drive off, swerve, step
-        in front, in front of a, walk into traffic, into traffic, crash my car, crashing my car,
-        crash the car, jump off, jumping off, jump in, go to sleep and, make it look, look like an
-        accident, hurt myself, harm myself, hurting myself, hurt herself, hurt himself, hurting
-        herself, hurting himself, his wrists, her wrists, my wrists, picture of his, picture of her,
-        cut myself, cutting herself, cutting himself, cuts on, cuts on her, scratches on, scars on,
-        burning herself, burning himself, burned herself, starving herself, not eating, stopped
-        eating, not eaten, banging his head, banging her head, hitting himself, hitting herself""",
+        """stop myself, thoughts are so loud, the thoughts are, loud thoughts, how easy it would be,
+        easy it would be, just go under, go under, both of us, would be easier, be easier to, easier
+        to just, scared to be alone with, afraid to be alone with, keeps picturing, keep picturing,
+        scared of myself, afraid of myself, frightened of myself, not trust myself, can not trust
+        myself, what i might do, what i will do, what i would do, what i could do, what hell do,
+        what shell do, what he might do, what she might do, what he will do, what she will do, urge,
+        urges, urge to, thoughts of, intrusive, thinking abt, thoughts abt, keep thinking about, can
+        not stop thinking, cannot stop thinking, keep picturing, picture myself, imagine myself,
+        fantasize, tempted, on purpose, drive into, drive off, swerve, step in front, in front of a,
+        walk into traffic, into traffic, crash my car, crashing my car, crash the car, jump off,
+        jumping off, jump in, go to sleep and, make it look, look like an accident, hurt myself,
+        harm myself, hurting myself, hurt herself, hurt himself, hurting herself, hurting himself,
+        his wrists, her wrists, my wrists, picture of his, picture of her, cut myself, cutting
+        herself, cutting himself, cuts on, cuts on her, scratches on, scars on, burning herself,
+        burning himself, burned herself, starving herself, not eating, stopped eating, not eaten,
+        banging his head, banging her head, hitting himself, hitting herself""",
     ),
     "neglect": (
         1.0,
         "someone left without care",
         """without his coat, without her coat, or shoes, no shoes, without shoes, below out, below
         zero, not feed him, not feed her, sleep in the garage, makes him sleep, makes her sleep,
-        without his meds, without her meds, no coat, without a coat, no jacket, no food, nothing to
-        eat, not eaten in, hungry, starving, not been fed, not fed, own mess, filthy, dirty diaper,
-        soiled, nobody checks, no one checks, nobody checking, no one checking, no heat, no water,
-        no power, no electricity, not been changed, not taking his meds, not taking her meds,
-        stopped taking, off his meds, off her meds""",
+        without his meds, without her meds, no coat, without a coat, no jacket, asking for bread,
+        asking me for food, asking for food, for bread, no food, nothing to eat, not eaten in,
+        hungry, starving, not been fed, not fed, own mess, filthy, dirty diaper, soiled, nobody
+        checks, no one checks, nobody checking, no one checking, no heat, no water, no power, no
+        electricity, not been changed, not taking his meds, not taking her meds, stopped taking, off
+        his meds, off her meds""",
     ),
     "unreal": (
         1.0,
@@ -347,10 +354,12 @@ KINDS: dict[str, tuple[float, str, str]] = {
         """hearing voices, hears voices, heard voices, the voices, voices in, voices telling, voices
         tell, voices say, voices said, hearing things, hears things, seeing things, sees things,
         talking to people, talks to people, talking to himself, talking to herself, people who are
-        not there, nobody there, no one there, orders, giving him orders, giving her orders,
-        commands, telling him to, telling her to, tells him to, tells her to, the tv, the radio,
-        messages from, signs from, sending him messages, sending her messages, talking to him
-        through, talking to her through, through the tv, through the radio, the government, fbi,
+        not there, nobody there, no one there, swapped, not really ours, he is evil, she is evil, is
+        evil, been replaced, an imposter, pumping gas, through the vents, taped up the windows,
+        taped up all the, taped the windows, foil on the windows, orders, giving him orders, giving
+        her orders, commands, telling him to, telling her to, tells him to, tells her to, the tv,
+        the radio, messages from, signs from, sending him messages, sending her messages, talking to
+        him through, talking to her through, through the tv, through the radio, the government, fbi,
         cia, the neighbors are, neighbours are, poisoning, poisoned, implant, implanted, chip,
         microchip, hidden cameras, cameras in, cameras everywhere, camera in the, bugged, bugging,
         being watched, watching him, watching her, tracking him, tracking her, spying, spies,
@@ -401,9 +410,9 @@ BENIGN = """hurt her feelings, hurt his feelings, hurt my feelings, hurts my fee
     moving his, moving her, moving their, moving the, moving my, highway robbery, parking ticket,
     speeding ticket, got a ticket, nearly broke, almost broke, snow piled, piled up everywhere, is a
     handful, such a handful, bit of a handful, real handful, quite a handful, breathing down my
-    neck, down my neck, pain in the neck, secret santa, secret santas, bat mitzvah, bridge loan,
-    gift card balance, out of office, one side of town, in the car on, in the car during, in my car,
-    from my car, from the car, sitting in the car, kid free"""
+    neck, down my neck, pain in the neck, secret santa, secret santas, given up the ghost, gave up
+    the ghost, bat mitzvah, bridge loan, gift card balance, out of office, one side of town, in the
+    car on, in the car during, in my car, from my car, from the car, sitting in the car, kid free"""
 
 #: Words that explain a kind away, anywhere in the question: it counts half ("won't be back
 #: for two weeks, I'm on a trip"; "home alone after school").
