@@ -155,7 +155,10 @@ _KEEPSAKES = (
     "clothes, collection, cat, dog, pets, favorite, prized, everything, car, bike, laptop, "
     "computer, savings, money, house, journal, journals, diary, notebooks"
 )
-_GIVING_BENIGN = "old, donate, donating, donation, charity, furniture, couch, office, sale, sell"
+_GIVING_BENIGN = (
+    "old, donate, donating, donation, charity, furniture, couch, office, sale, sell, numbers, "
+    "number, personal, email, address, information, info, candy, flyers"
+)
 #: Getting ready for tonight without saying for what.
 _READY = "sorted, arranged, planned, ready, prepared, figured out, worked out, set"
 _TONIGHT = "tonight, tonite, this weekend, tomorrow"

@@ -24,6 +24,8 @@ _AGAIN = 0.5
 _MOST_AGAIN = 2
 #: The kinds that only say who: they add to a sign, and are none alone.
 _WHO = frozenset(("vulnerable", "adult"))
+#: The kinds a threat is made of: "if you leave..." does not make them hypothetical.
+_THREATS = frozenset(("hurt", "at-hand", "control"))
 #: The kinds a caller's "he's fine" can explain: what can happen by accident or illness.
 _ACCIDENTS = frozenset(("injury", "body", "alone", "neglect", "drink", "unreal"))
 #: The kinds a child, an elder or an adult too close makes worse; a farewell or hopelessness is
@@ -160,13 +162,15 @@ def weigh(words: list[str], stems: list[str]) -> Weighed | None:
     for i in range(n):
         if not stems[i]:
             continue
-        strength = 0.5 if "if" in words[max(0, i - _IF_REACH) : i] else 1.0
+        asked_if = "if" in words[max(0, i - _IF_REACH) : i]
         for kind, (_w, _sign, entries) in _KINDS.items():
             end = _match(entries, stems, i)
             if end < 0:
                 continue
             if end == i and not NEGATIONS.isdisjoint(words[max(0, i - 2) : i]):
                 break  # "no pills", "not alone"
+            # "What if he hits her" asks ahead; "if I leave he will find me" is a threat.
+            strength = 0.5 if asked_if and kind not in _THREATS else 1.0
             found.setdefault(kind, []).append((i, end, strength))
             break
     if not found.keys() - _WHO:

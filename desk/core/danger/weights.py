@@ -21,21 +21,24 @@ KINDS: dict[str, tuple[float, str, str]] = {
         strangled, shove, shoved, shoves, pushed me, push me, pushed her, threw me, throws me, threw
         things, throwing things, grabbed me, grabs me, grabbed her, by the throat, by the neck, by
         the hair, pinned, smacked, smacks, whipped, stabbed, stab, shot him, shot her, shot me,
-        shoot someone, shooting at, shot at, attack, attacked, attacking, threaten, threatens,
-        threatened, threatening, hurt me, hurts me, hurt her, hurts her, hurt him, hurts him, hurt
-        them, hurt the kids, hurting me, hurting her, hurting him, put his hands on, put her hands
-        on, lay a hand, raised his hand, broke my arm, broke her arm, broke his arm, broke my nose,
-        broke her nose, broke my ribs, push down the stairs, pushed me down, pushed her down, rough
-        with me, rough with her, gets rough, twisted my arm, twisted her arm, twisted his arm, arm
-        behind, bent my, hurting my, hurt ppl, make him pay, make her pay, get even, teach him a
-        lesson, teach her a lesson, squeezed, squeezing, finish it, go back to finish, gonna get me,
-        going to get me, end me, end him, end her, finish what he started, finish what she started,
-        finish the job, do to the baby, do to the kids, do to her, do to him, do to me, do something
-        to, hurt someone, hurt somebody, hurt people, going to hurt, gonna hurt, hands round my
-        neck, hands around my neck, hands round her neck, hands around her neck, round my neck,
-        around my neck, till i blacked out, until i blacked out, get what coming, what coming to
-        her, what coming to him, letting himself in, lets himself in, let himself in, under the
-        bathwater, under the water, holding him under, holding her under""",
+        shoot someone, shooting at, shot at, attacked me, attacked her, attacked him, attacking me,
+        attacking her, attacks me, attacks her, threaten, threatens, threatened, threatening, hurt
+        me, hurts me, hurt her, hurts her, hurt him, hurts him, hurt them, hurt the kids, hurting
+        me, hurting her, hurting him, put his hands on, put her hands on, lay a hand, raised his
+        hand, broke my arm, broke her arm, broke his arm, broke my nose, broke her nose, broke my
+        ribs, push down the stairs, pushed me down, pushed her down, rough with me, rough with her,
+        gets rough, twisted my arm, twisted her arm, twisted his arm, arm behind, bent my, hurting
+        my, hurt ppl, make him pay, make her pay, get even, teach him a lesson, teach her a lesson,
+        squeezed, squeezing, finish it, go back to finish, he will find me, will find me, nothing
+        left to find, anything left to find, make everyone sorry, make them sorry, make them pay,
+        everyone who laughed, cleanse his family, cleanse her family, gonna get me, going to get me,
+        end me, end him, end her, finish what he started, finish what she started, finish the job,
+        do to the baby, do to the kids, do to her, do to him, do to me, do something to, hurt
+        someone, hurt somebody, hurt people, going to hurt, gonna hurt, hands round my neck, hands
+        around my neck, hands round her neck, hands around her neck, round my neck, around my neck,
+        till i blacked out, until i blacked out, get what coming, what coming to her, what coming to
+        him, letting himself in, lets himself in, let himself in, under the bathwater, under the
+        water, holding him under, holding her under""",
     ),
     "injury": (
         1.0,
@@ -54,18 +57,19 @@ KINDS: dict[str, tuple[float, str, str]] = {
         the kids, locked in, not allowed to leave, not allowed out, keeps me from, checks her
         location, checks his location, tracks her location, tracks his location, location every,
         checks her phone, checks his phone, reads everything, reads my texts, reads her texts, reads
-        all my, goes through my phone, checks my phone, tracks my, tracking my, follows me
-        everywhere, cut me off, controls my money, took the car, took my car, took the money, took
-        the kids money, took my money, takes my money, took my passport, can not leave, cannot
-        leave, trapped, not let me anywhere near, not let me near, not let me see, not want to go
-        home, shouts at him, shouts at her, yells at him, yells at her, screams at him, screams at
-        her, scared to eat, scared when she, scared when he, scared to go home, afraid to go home,
-        not safe at home, not safe to go home, taking his money, taking her money, taking his bank,
-        taking her bank, his bank card, her bank card, stealing from, steals from, stole from,
-        flinch, flinches, goes quiet when, scared whenever, afraid whenever, scared of him, scared
-        of her, afraid of him, afraid of her, terrified of him, terrified of her, court order,
-        protective order, protection order, order against, no contact order, hiding from, hiding in
-        the, hide from him, hide from her""",
+        all my, goes through my phone, reads my phone, reads her phone, checks my phone, tracks my,
+        tracking my, follows me everywhere, cut me off, controls my money, took the car, took my
+        car, took the money, took the kids money, took my money, takes my money, took my passport,
+        can not leave, cannot leave, trapped, not let me anywhere near, not let me near, not let me
+        see, not want to go home, shouts at him, shouts at her, yells at him, yells at her, screams
+        at him, screams at her, scared to eat, scared when she, scared when he, scared to go home,
+        afraid to go home, not safe at home, not safe to go home, taking her pension, taking his
+        pension, taking her money, taking his money, taking her money, taking his bank, taking her
+        bank, his bank card, her bank card, stealing from, steals from, stole from, flinch,
+        flinches, goes quiet when, scared whenever, afraid whenever, scared of him, scared of her,
+        afraid of him, afraid of her, terrified of him, terrified of her, court order, protective
+        order, protection order, order against, no contact order, hiding from, hiding in the, hide
+        from him, hide from her""",
     ),
     "at-hand": (
         1.2,
@@ -84,15 +88,16 @@ KINDS: dict[str, tuple[float, str, str]] = {
         where she parks, knows where counselor, knows where she lives, knows where he lives, outside
         her window, outside his window, outside her door, outside his door, outside her house, gets
         off work, gets home at, before he gets home, when he gets home, where my daughter goes,
-        where my son goes, standing over, in the flat, whispering, so he can not hear, door handles,
-        trying all the, been in my shed, in my shed, in my garage, in my yard, in the yard, in my
-        backyard, front door, back door, at my front, at the front door, will not go, will not
-        leave, wait here, waiting here, coming back at, he coming back, she coming back, outside my,
-        coming in to get, coming to get me, coming for me, trying the windows, trying the window,
-        trying the door, trying the doors, at the window, at my window, across from my house, across
-        the street, outside my work, at my work, outside my job, standing outside, standing across,
-        been following, keeps following, baseball bat, a bat, with a bat, crowbar, machete, hammer,
-        axe, open up, open the door, let him in, banging on, pounding on, outside banging, outside
+        where my son goes, standing over, in the flat, whispering, so he can not hear, something in
+        his backpack, something heavy in, in his backpack, in his bag, door handles, trying all the,
+        been in my shed, in my shed, in my garage, in my yard, in the yard, in my backyard, front
+        door, back door, at my front, at the front door, will not go, will not leave, wait here,
+        waiting here, coming back at, he coming back, she coming back, outside my, coming in to get,
+        coming to get me, coming for me, trying the windows, trying the window, trying the door,
+        trying the doors, at the window, at my window, across from my house, across the street,
+        outside my work, at my work, outside my job, standing outside, standing across, been
+        following, keeps following, baseball bat, a bat, with a bat, crowbar, machete, hammer, axe,
+        open up, open the door, let him in, banging on, pounding on, outside banging, outside
         yelling, outside screaming, breaking in, broke in, break in, trying to get in, tried to get
         in, in my house, in the house with, parked outside, waiting outside, waiting for me,
         following me, followed me, follows me, showed up at, shows up at, keeps showing up, watching
@@ -134,16 +139,18 @@ KINDS: dict[str, tuple[float, str, str]] = {
         papers piling up, lights off, lights are off, curtains closed, no one has seen, nobody has
         seen, not seen in, not been out, not come out, not came out, not left her room, not left his
         room, not been seen, not seen since, since the bus, dropped him off at, dropped her off at,
-        nobody knows where, no one knows where, nobody knows where she, nobody can find, no one can
-        find, not find, left the house, left home, for days, been gone, gone from, since num, creek,
-        river, lake, pond, canal, quarry, highway, train line, the woods, degrees tonight, degrees,
-        in his slippers, in her slippers, slippers, getting dark, it is dark, without his phone,
-        without her phone, not have his phone, not have her phone, no grownups, no grown ups, no
-        adults, mommy left, mom left, dry cereal, in just a diaper, in a diaper, only a diaper,
-        degrees out, nobody has come, no one has come, nobody came, come looking, looking for him,
-        looking for her, drove off, drove away, last nite, walked out, wandered off, walked off,
-        freezing, in the cold, nightgown, nightie, pajamas, barefoot, in a hot car, in the car, in
-        the pool, near the pool, near the road, in the street, on the road""",
+        slipped out, got out, half frozen, thin ice, windows up, windows are up, in a car in, for
+        num min, num minutes, bad smell, smell at his door, smell coming from, nobody knows where,
+        no one knows where, nobody knows where she, nobody can find, no one can find, not find, left
+        the house, left home, for days, been gone, gone from, since num, creek, river, lake, pond,
+        canal, quarry, highway, train line, the woods, degrees tonight, degrees, in his slippers, in
+        her slippers, slippers, getting dark, it is dark, without his phone, without her phone, not
+        have his phone, not have her phone, no grownups, no grown ups, no adults, mommy left, mom
+        left, dry cereal, in just a diaper, in a diaper, only a diaper, degrees out, nobody has
+        come, no one has come, nobody came, come looking, looking for him, looking for her, drove
+        off, drove away, last nite, walked out, wandered off, walked off, freezing, in the cold,
+        nightgown, nightie, pajamas, barefoot, in a hot car, in the car, in the pool, near the pool,
+        near the road, in the street, on the road""",
     ),
     "secret": (
         1.0,
@@ -178,12 +185,12 @@ KINDS: dict[str, tuple[float, str, str]] = {
         1.0,
         "a child drawn to meet an adult",
         """we owe him, owe him, owes him, go to some party, party with his friends, a place to
-        crash, our thing, texts her at, texts him at, bought her a phone, bought him a phone, come
-        live with, live with him, live with her, move in with him, meet him, meet her, meet up, meet
-        in person, going to meet, sneak out, sneaking out, snuck out, bus ticket, train ticket,
-        plane ticket, sent her a ticket, bought her a ticket, bought him a ticket, pick her up, pick
-        him up, come get her, come get him, run away with, in person, his car, his place, her
-        place""",
+        crash, our thing, texts her at night, texts her late, texting her at night, bought her a
+        phone, bought him a phone, come live with, live with him, live with her, move in with him,
+        meet him, meet her, meet up, meet in person, going to meet, sneak out, sneaking out, snuck
+        out, bus ticket, train ticket, plane ticket, sent her a ticket, bought her a ticket, bought
+        him a ticket, pick her up, pick him up, come get her, come get him, run away with, in
+        person, his car, his place, her place""",
     ),
     "touch": (
         1.0,
@@ -205,22 +212,22 @@ KINDS: dict[str, tuple[float, str, str]] = {
         chest feels tight, chest pressure, heart racing, heart pounding, heart is racing, slurring,
         slurred, drooping, droopy, face droop, one side, numb, numbness, can not move, cannot move,
         can not feel, passed out, pass out, passing out, blacked out, fainted, faint, not wake, not
-        waking, wont wake, can not wake, cannot wake, blue lips, lips are blue, lips blue, turning
-        blue, foaming, convulsing, shaking all over, fit, fitting, fell down, fell and, hit his
-        head, hit her head, hit my head, head injury, vomiting blood, throwing up blood, coughing
-        blood, allergic, swelling, swollen, throat closing, limp, floppy, pale, clammy, cold and,
-        confused, disoriented, delirious, could not get up, not get up, fell in, fell in the,
-        bathroom floor, kitchen floor, bedroom floor, stuck on the, on the floor, on the ground, can
-        not get up, cannot get up, lying there, been lying, fallen, had a fall, took a fall, fell
-        over, fell off, fell out of, seizing, jerking, twitching, eyes rolled, stopped sweating, hot
-        and dry, skin is hot, heat stroke, heatstroke, no ac, no air conditioning, i am num weeks,
-        am num weeks, water broke, my water broke, weeks pregnant, contractions, in labor, in
-        labour, baby not moving, baby has not moved, not moved, had a fit, having a fit, a seizure,
-        can not stop shaking, chest feels, his chest, her chest, elephant on, feeling really
-        strange, feel strange, feeling strange, feeling weird, feels weird, hospital, hospitalized,
-        emergency room, icu, diabetic, insulin, blood sugar, sugar low, severe pain, worst headache,
-        collapsed, collapse, not moving, barely moving, barely awake, keeps falling asleep,
-        drowsy""",
+        waking, wont wake, can not wake, cannot wake, going blue, lips going, a bit blue, hard to
+        wake, difficult to wake, barely wake, blue lips, lips are blue, lips blue, turning blue,
+        foaming, convulsing, shaking all over, fit, fitting, fell down, fell and, hit his head, hit
+        her head, hit my head, head injury, vomiting blood, throwing up blood, coughing blood,
+        allergic, swelling, swollen, throat closing, limp, floppy, pale, clammy, cold and, confused,
+        disoriented, delirious, could not get up, not get up, fell in, fell in the, bathroom floor,
+        kitchen floor, bedroom floor, stuck on the, on the floor, on the ground, can not get up,
+        cannot get up, lying there, been lying, fallen, had a fall, took a fall, fell over, fell
+        off, fell out of, seizing, jerking, twitching, eyes rolled, stopped sweating, hot and dry,
+        skin is hot, heat stroke, heatstroke, no ac, no air conditioning, i am num weeks, am num
+        weeks, water broke, my water broke, weeks pregnant, contractions, in labor, in labour, baby
+        not moving, baby has not moved, not moved, had a fit, having a fit, a seizure, can not stop
+        shaking, chest feels, his chest, her chest, elephant on, feeling really strange, feel
+        strange, feeling strange, feeling weird, feels weird, emergency room, icu, diabetic,
+        insulin, blood sugar, sugar low, severe pain, worst headache, collapsed, collapse, not
+        moving, barely moving, barely awake, keeps falling asleep, drowsy""",
     ),
     "swallowed": (
         1.0,
@@ -292,49 +299,52 @@ KINDS: dict[str, tuple[float, str, str]] = {
         note, left a note, found a note, note saying, sorted out, affairs in order, in order, take
         care of my, look after my, tell her thank you, tell him thank you, tell her thanks, tell him
         thanks, thank her for everything, thank him for everything, for everything, passwords, life
-        insurance, beneficiary, beneficiaries, my funeral, plan my funeral, planning my funeral, own
-        funeral, my stuff, my things, my cat, my dog, sold my, said goodbye, saying goodbye, love
-        you all, loves us, loved us, always loved""",
+        insurance, beneficiary, beneficiaries, plan my funeral, planning my funeral, own funeral, my
+        stuff, my things, my cat, my dog, sold my, said goodbye, saying goodbye, love you all, loves
+        us, loved us, always loved""",
     ),
     "hopeless": (
         1.0,
         "hopelessness",
         """finally get some peace, get some peace, finally be at peace, finally rest, lost job, lost
         my job, lost his job, lost her job, lost everything, after divorce, evicted, being evicted,
-        bankrupt, nothing to lose, no point, what is the point, nothing left, nothing to live, can
-        not go on, cannot go on, cant go on, can not do this, cannot do this, cant do this, can not
-        take it, can not take this, can not take anymore, can not take any more, can not take much
-        more, can not take the pain, done with everything, done with life, done with it all, so
-        done, tired of living, tired of everything, tired of being, sick of living, give up, giving
-        up, gave up, no way out, way out, better off, burden, nobody would miss, no one would miss,
-        nobody would care, no one would care, nobody cares, no one cares, disappear, vanish, sleep
-        forever, not wake up, not want to wake, not want to be here, not want to be alive, not want
-        to live, not want to exist, wish i was not, wish i were not, end it, end things, make it
-        stop, make all of it stop, make it all stop, make everything stop, figured out how to, want
-        out, be gone, gone for good, numb, empty, worthless, useless, hate myself, hate my life,
-        ruined everything, no future, can not see a, cannot see a, nothing matters, been really low,
-        really low, so low, very low, low since, really down, so down, been down, very down,
-        depressed, pointless, hopeless, exhausted of, let go, not worth""",
+        bankrupt, not know who else to call, nobody else to call, no one else to call, nothing to
+        lose, no point, what is the point, nothing left, nothing to live, can not go on, cannot go
+        on, cant go on, can not do this, cannot do this, cant do this, can not take it, can not take
+        this, can not take anymore, can not take any more, can not take much more, can not take the
+        pain, done with everything, done with life, done with it all, so done, tired of living,
+        tired of everything, tired of being, sick of living, give up, giving up, gave up, no way
+        out, way out, better off, burden, nobody would miss, no one would miss, nobody would care,
+        no one would care, nobody cares, no one cares, disappear, vanish, sleep forever, not wake
+        up, not want to wake, not want to be here, not want to be alive, not want to live, not want
+        to exist, wish i was not, wish i were not, end it, end things, make it stop, make all of it
+        stop, make it all stop, make everything stop, figured out how to, want out, be gone, gone
+        for good, numb, empty, worthless, useless, hate myself, hate my life, ruined everything, no
+        future, can not see a, cannot see a, nothing matters, been really low, really low, so low,
+        very low, low since, really down, so down, been down, very down, depressed, pointless,
+        hopeless, exhausted of, let go, not worth""",
     ),
     "own-mind": (
         1.2,
         "fear of what they might do",
         """stop myself, thoughts are so loud, the thoughts are, loud thoughts, how easy it would be,
-        easy it would be, just go under, go under, both of us, would be easier, be easier to, easier
-        to just, scared to be alone with, afraid to be alone with, keeps picturing, keep picturing,
-        scared of myself, afraid of myself, frightened of myself, not trust myself, can not trust
-        myself, what i might do, what i will do, what i would do, what i could do, what hell do,
-        what shell do, what he might do, what she might do, what he will do, what she will do, urge,
-        urges, urge to, thoughts of, intrusive, thinking abt, thoughts abt, keep thinking about, can
-        not stop thinking, cannot stop thinking, keep picturing, picture myself, imagine myself,
-        fantasize, tempted, on purpose, drive into, drive off, swerve, step in front, in front of a,
-        walk into traffic, into traffic, crash my car, crashing my car, crash the car, jump off,
-        jumping off, jump in, go to sleep and, make it look, look like an accident, hurt myself,
-        harm myself, hurting myself, hurt herself, hurt himself, hurting herself, hurting himself,
-        his wrists, her wrists, my wrists, picture of his, picture of her, cut myself, cutting
-        herself, cutting himself, cuts on, cuts on her, scratches on, scars on, burning herself,
-        burning himself, burned herself, starving herself, not eating, stopped eating, not eaten,
-        banging his head, banging her head, hitting himself, hitting herself""",
+        easy it would be, just go under, go under, both of us, just to look at, to look at it, drove
+        up to, drove past it, know exactly which, exactly which bridge, exactly where, would be
+        easier, be easier to, easier to just, scared to be alone with, afraid to be alone with,
+        keeps picturing, keep picturing, scared of myself, afraid of myself, frightened of myself,
+        not trust myself, can not trust myself, what i might do, what i will do, what i would do,
+        what i could do, what hell do, what shell do, what he might do, what she might do, what he
+        will do, what she will do, urge, urges, urge to, thoughts of, intrusive, thinking abt,
+        thoughts abt, keep thinking about, can not stop thinking, cannot stop thinking, keep
+        picturing, picture myself, imagine myself, fantasize, tempted, on purpose, drive into, drive
+        off, swerve, step in front, in front of a, walk into traffic, into traffic, crash my car,
+        crashing my car, crash the car, jump off, jumping off, jump in, go to sleep and, make it
+        look, look like an accident, hurt myself, harm myself, hurting myself, hurt herself, hurt
+        himself, hurting herself, hurting himself, his wrists, her wrists, my wrists, picture of
+        his, picture of her, cut myself, cutting herself, cutting himself, cuts on, cuts on her,
+        scratches on, scars on, burning herself, burning himself, burned herself, starving herself,
+        not eating, stopped eating, not eaten, banging his head, banging her head, hitting himself,
+        hitting herself""",
     ),
     "neglect": (
         1.0,
@@ -342,11 +352,16 @@ KINDS: dict[str, tuple[float, str, str]] = {
         """without his coat, without her coat, or shoes, no shoes, without shoes, below out, below
         zero, not feed him, not feed her, sleep in the garage, makes him sleep, makes her sleep,
         without his meds, without her meds, no coat, without a coat, no jacket, asking for bread,
-        asking me for food, asking for food, for bread, no food, nothing to eat, not eaten in,
-        hungry, starving, not been fed, not fed, own mess, filthy, dirty diaper, soiled, nobody
-        checks, no one checks, nobody checking, no one checking, no heat, no water, no power, no
-        electricity, not been changed, not taking his meds, not taking her meds, stopped taking, off
-        his meds, off her meds""",
+        asking me for food, asking for food, for bread, nothing in the fridge, no food in the, empty
+        fridge, no food, nothing to eat, not eaten in, hungry, starving, not been fed, not fed, own
+        mess, filthy, dirty diaper, soiled, nobody checks, no one checks, nobody checking, no one
+        checking, no heat, no water, no power, no electricity, not been changed, not taking his
+        meds, not taking her meds, stopped taking, off his meds, off her meds""",
+    ),
+    "hospital": (
+        0.6,
+        "someone in hospital",
+        """hospital, hospitalized, emergency room, icu, the er, intensive care""",
     ),
     "unreal": (
         1.0,
@@ -356,19 +371,20 @@ KINDS: dict[str, tuple[float, str, str]] = {
         talking to people, talks to people, talking to himself, talking to herself, people who are
         not there, nobody there, no one there, swapped, not really ours, he is evil, she is evil, is
         evil, been replaced, an imposter, pumping gas, through the vents, taped up the windows,
-        taped up all the, taped the windows, foil on the windows, orders, giving him orders, giving
-        her orders, commands, telling him to, telling her to, tells him to, tells her to, the tv,
-        the radio, messages from, signs from, sending him messages, sending her messages, talking to
-        him through, talking to her through, through the tv, through the radio, the government, fbi,
-        cia, the neighbors are, neighbours are, poisoning, poisoned, implant, implanted, chip,
-        microchip, hidden cameras, cameras in, cameras everywhere, camera in the, bugged, bugging,
-        being watched, watching him, watching her, tracking him, tracking her, spying, spies,
-        convinced, thinks he is, thinks she is, thinks i am, believes he, believes she, chosen,
-        mission from, from god, he is god, she is god, demon, demons, devil, possessed, satan,
-        aliens, the end of the world, world is ending, not slept, no sleep, not sleeping, up for
-        days, awake for days, days without sleep, racing, manic, paranoid, calling me by, calls me
-        by, thinks i am my, barely making sense, barely makes sense, making any sense, mumbling, not
-        making sense, making no sense, talking nonsense, gibberish, not recognize, does not know
+        taped up all the, taped the windows, foil on the windows, god has instructed, instructed
+        him, instructed her, god told him, god told her, cleanse, purify, orders, giving him orders,
+        giving her orders, commands, telling him to, telling her to, tells him to, tells her to, the
+        tv, the radio, messages from, signs from, sending him messages, sending her messages,
+        talking to him through, talking to her through, through the tv, through the radio, the
+        government, fbi, cia, the neighbors are, neighbours are, poisoning, poisoned, implant,
+        implanted, chip, microchip, hidden cameras, cameras in, cameras everywhere, camera in the,
+        bugged, bugging, being watched, watching him, watching her, tracking him, tracking her,
+        spying, spies, convinced, thinks he is, thinks she is, thinks i am, believes he, believes
+        she, chosen, mission from, from god, he is god, she is god, demon, demons, devil, possessed,
+        satan, aliens, the end of the world, world is ending, not slept, no sleep, not sleeping, up
+        for days, awake for days, days without sleep, racing, manic, paranoid, calling me by, calls
+        me by, thinks i am my, barely making sense, barely makes sense, making any sense, mumbling,
+        not making sense, making no sense, talking nonsense, gibberish, not recognize, does not know
         who, does not know where, not know where she is, not know where he is, not himself, not
         herself, acting strange, acting weird, acting crazy, out of it""",
     ),
@@ -411,18 +427,19 @@ BENIGN = """hurt her feelings, hurt his feelings, hurt my feelings, hurts my fee
     speeding ticket, got a ticket, nearly broke, almost broke, snow piled, piled up everywhere, is a
     handful, such a handful, bit of a handful, real handful, quite a handful, breathing down my
     neck, down my neck, pain in the neck, secret santa, secret santas, given up the ghost, gave up
-    the ghost, bat mitzvah, bridge loan, gift card balance, out of office, one side of town, in the
-    car on, in the car during, in my car, from my car, from the car, sitting in the car, kid free"""
+    the ghost, nearly broke my neck, almost broke my neck, zombie attack, zombie attacks, bat
+    mitzvah, bridge loan, gift card balance, out of office, one side of town, in the car on, in the
+    car during, in my car, from my car, from the car, sitting in the car, kid free"""
 
 #: Words that explain a kind away, anywhere in the question: it counts half ("won't be back
 #: for two weeks, I'm on a trip"; "home alone after school").
 CALM: dict[str, str] = {
     "means": """deer, duck, elk, hunting season, hunting trip, shooting range, gun safe, nerf""",
-    "farewell": """last week, last month, last year, years ago, passed away, was last, town, trip,
-        vacation, holiday, moving to, moving away, are moving, am moving, moving house, moving out
-        of, relocating, college, university, retire, retiring, retired, graduation, new job, another
-        practice, new counselor, different counselor, switching, travel, traveling, business,
-        deployment, maternity, surgery""",
+    "farewell": """lawyer, attorney, estate planning, records, last week, last month, last year,
+        years ago, passed away, was last, town, trip, vacation, holiday, moving to, moving away, are
+        moving, am moving, moving house, moving out of, relocating, college, university, retire,
+        retiring, retired, graduation, new job, another practice, new counselor, different
+        counselor, switching, travel, traveling, business, deployment, maternity, surgery""",
     "alone": """after school, before school, for work, at work, latchkey, babysitter, sitter,
         grandma is, grandpa is, neighbour is, neighbor is""",
     "injury": """bike, fell off his bike, gymnastics, beam, competition, plays, playing, game,
