@@ -66,8 +66,12 @@ def nearness(query: str) -> int:
     stems = [stem(w) for w in words]
     mask_figures(words, stems)  # "nerf gun wars" names no gun
     weighed = weigh(words, stems)
-    if weighed is not None and weighed.total >= NEAR:
-        return CLOSE if weighed.total >= _CLOSE else NEAR_DANGER
+    if weighed is not None:
+        if weighed.total >= NEAR:
+            return CLOSE if weighed.total >= _CLOSE else NEAR_DANGER
+        if weighed.total > 0:
+            # Signs weighed and explained ("bruises from rugby"): in view beside an answer.
+            return FAINT
     kinds = set()
     for word in words:
         kind = _CUE.get(word)

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from desk.core.danger.figures import FIGURES
+from desk.core.danger.figures import FIGURES, PEOPLE
 from desk.core.danger.others import OTHERS
 from desk.core.danger.patterns import Pattern
 from desk.core.danger.pieces import together
@@ -128,6 +128,7 @@ def detect(query: str) -> Danger | None:
         return None
     stems = [stem(w) for w in words]
     stems.append(END)
+    said = list(words), list(stems)
     mask_figures(words, stems)
     present = frozenset(stems)
     # "He's ok", "totally normal": a situation told with these is weighed, not taken as a sign.
@@ -174,10 +175,33 @@ def detect(query: str) -> Danger | None:
     if found is not None and (not calm or found[0] in _ALWAYS):
         sign, start, end = found
         return Danger(_phrase(words, start, end), sign)
+    _restore_threats(said, words, stems)
     weighed = weigh(words, stems[:-1])
     if weighed is not None and weighed.total >= FIRST:
         return Danger(weighed.phrase, weighed.sign)
     return None
+
+
+#: Who can make a threat, and what it is made of ("he said he will kill me if I don't...").
+_THREAT_PEOPLE = frozenset(stem(w) for w in PEOPLE.split())
+_THREAT_VERBS = frozenset(("kill", "murder"))
+
+
+def _restore_threats(said: tuple[list[str], list[str]], words: list[str], stems: list[str]) -> None:
+    """Put back "kill me if" that a person says, blanked as a figure of speech, so the
+    adding-up weighs it: "she'll murder me if she finds out lol" alone is no alarm, "he'll kill
+    me if I don't give him my card, he's in the next room" is."""
+    raw_words, raw_stems = said
+    for i in range(len(raw_stems) - 2):
+        if (
+            raw_stems[i] in _THREAT_VERBS
+            and raw_stems[i + 1] == "me"
+            and raw_stems[i + 2] in ("if", "when")
+            and not words[i]
+            and not _THREAT_PEOPLE.isdisjoint(raw_stems[max(0, i - 5) : i])
+        ):
+            for j in (i, i + 1, i + 2):
+                words[j], stems[j] = raw_words[j], raw_stems[j]
 
 
 def _phrase(words: list[str], start: int, end: int) -> str:
@@ -194,11 +218,17 @@ def _reach(needed: frozenset[str], stems: list[str], end: int) -> int:
 
 def mask_figures(words: list[str], stems: list[str]) -> None:
     """Blank out figures of speech in place, so no sign can be read from their words."""
+    present = frozenset(stems)
     for i in range(len(words)):
         for figure in _FIGURES_BY_FIRST.get(stems[i], ()):
             end = _match_end(figure, stems, i)
-            # The one doing it comes a few words before ("my ex is going to kill me").
-            if end >= 0 and figure.benign.isdisjoint(stems[max(0, i - 5) : i]):
+            # The one doing it comes a few words before ("my ex is going to kill me"); a
+            # figure that needs a joke ("lol") is one only with it.
+            if (
+                end >= 0
+                and figure.benign.isdisjoint(stems[max(0, i - 5) : i])
+                and (not figure.needs or not present.isdisjoint(figure.needs))
+            ):
                 for j in range(i, end + 1):
                     words[j] = stems[j] = ""
 

@@ -13,14 +13,15 @@ from __future__ import annotations
 from desk.core.danger.patterns import Pattern, _p
 
 #: People who might really mean it: a threat from them is never read as a figure of speech.
-_PEOPLE = (
+PEOPLE = (
     "he she they him husband wife boyfriend girlfriend partner ex dad father mom mother "
-    "stepdad stepfather brother sister son daughter someone somebody uncle"
+    "stepdad stepfather brother sister son daughter someone somebody uncle grandson "
+    "granddaughter"
 )
 
 #: `benign` on a figure is read only in the three words before it: the one doing the killing.
 FIGURES: tuple[Pattern, ...] = (
-    _p("kill killing kills murder", "me", gap=1, benign=_PEOPLE, unless="if"),
+    _p("kill killing kills murder", "me", gap=1, benign=PEOPLE, unless="if"),
     _p("kill killing kills murder", "me", "if", "i", "not forget miss lost lose", gap=2),
     _p("boss manager coworker teacher professor", "kill murder", "me", gap=4),
     _p("would", "kill murder die", "for to", gap=1),
@@ -35,7 +36,7 @@ FIGURES: tuple[Pattern, ...] = (
     _p(
         "killing",
         "me",
-        "with",
+        "with w",
         gap=1,
         unless="knife gun bat hammer hands fists belt poison pills",
     ),
@@ -64,12 +65,17 @@ FIGURES: tuple[Pattern, ...] = (
         gap=2,
     ),
     _p("kill killing", "two", "birds", gap=1),
-    _p("is was", "killing", "her him us them", gap=1, benign=_PEOPLE, unless="if"),
-    _p("gonna going", "to", "kill murder", "her him me", "if", gap=1, benign=_PEOPLE),
+    _p("is was", "killing", "her him us them", gap=1, benign=PEOPLE, unless="if"),
+    _p("gonna going", "to", "kill murder", "her him me", "if", gap=1, benign=PEOPLE),
     _p("it its this that", "kill killing kills", "me her him us", gap=2),
     _p("could", "murder kill", "a an some for", gap=1),
     _p("heart", "attack", "when if", gap=1),
     _p("hopeless", "with at", gap=1),
+    _p("nearly almost practically", "fainted faint passed", gap=1),
+    # "This traffic will kill me if it doesn't move": a thing, not a person, threatens.
+    _p("kill murder", "me", "if when", gap=1, benign=PEOPLE),
+    # "She'll murder me if she finds out lol": a joke; weighed, never an alarm on its own.
+    _p("kill murder", "me", "if when", gap=1, needs="lol haha lmao jk kidding joking surprise"),
     _p("give gave given giving", "up", "the", "ghost", gap=1),
     _p("nearly almost practically", "lost lose losing", "the", "will", gap=1),
     _p(

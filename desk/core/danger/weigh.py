@@ -11,7 +11,8 @@ kind alone reaches `NEAR`: the crisis row stays in view, not first.
 
 from __future__ import annotations
 
-from desk.core.danger.weights import BENIGN, BOOSTS, CALM, KINDS, NEGATIONS, REASSURED
+from desk.core.danger.context import BENIGN, BOOSTS, CALM, NEGATIONS, REASSURED
+from desk.core.danger.weights import KINDS
 from desk.core.language.text import normalize, stem
 from desk.core.language.words import BARE_CONTRACTIONS
 

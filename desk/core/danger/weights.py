@@ -31,14 +31,16 @@ KINDS: dict[str, tuple[float, str, str]] = {
         my, hurt ppl, make him pay, make her pay, get even, teach him a lesson, teach her a lesson,
         squeezed, squeezing, finish it, go back to finish, he will find me, will find me, nothing
         left to find, anything left to find, make everyone sorry, make them sorry, make them pay,
-        everyone who laughed, cleanse his family, cleanse her family, gonna get me, going to get me,
-        end me, end him, end her, finish what he started, finish what she started, finish the job,
-        do to the baby, do to the kids, do to her, do to him, do to me, do something to, hurt
-        someone, hurt somebody, hurt people, going to hurt, gonna hurt, hands round my neck, hands
-        around my neck, hands round her neck, hands around her neck, round my neck, around my neck,
-        till i blacked out, until i blacked out, get what coming, what coming to her, what coming to
-        him, letting himself in, lets himself in, let himself in, under the bathwater, under the
-        water, holding him under, holding her under""",
+        everyone who laughed, cleanse his family, cleanse her family, kill me if, murder me if, kill
+        me when, his dad does it, her dad does it, dad does it, mom does it, did this to him, did
+        this to her, gonna get me, going to get me, end me, end him, end her, finish what he
+        started, finish what she started, finish the job, do to the baby, do to the kids, do to her,
+        do to him, do to me, do something to, hurt someone, hurt somebody, hurt people, going to
+        hurt, gonna hurt, hands round my neck, hands around my neck, hands round her neck, hands
+        around her neck, round my neck, around my neck, till i blacked out, until i blacked out, get
+        what coming, what coming to her, what coming to him, letting himself in, lets himself in,
+        let himself in, under the bathwater, under the water, holding him under, holding her
+        under""",
     ),
     "injury": (
         1.0,
@@ -89,21 +91,23 @@ KINDS: dict[str, tuple[float, str, str]] = {
         her window, outside his window, outside her door, outside his door, outside her house, gets
         off work, gets home at, before he gets home, when he gets home, where my daughter goes,
         where my son goes, standing over, in the flat, whispering, so he can not hear, something in
-        his backpack, something heavy in, in his backpack, in his bag, door handles, trying all the,
-        been in my shed, in my shed, in my garage, in my yard, in the yard, in my backyard, front
-        door, back door, at my front, at the front door, will not go, will not leave, wait here,
-        waiting here, coming back at, he coming back, she coming back, outside my, coming in to get,
-        coming to get me, coming for me, trying the windows, trying the window, trying the door,
-        trying the doors, at the window, at my window, across from my house, across the street,
-        outside my work, at my work, outside my job, standing outside, standing across, been
-        following, keeps following, baseball bat, a bat, with a bat, crowbar, machete, hammer, axe,
-        open up, open the door, let him in, banging on, pounding on, outside banging, outside
-        yelling, outside screaming, breaking in, broke in, break in, trying to get in, tried to get
-        in, in my house, in the house with, parked outside, waiting outside, waiting for me,
-        following me, followed me, follows me, showed up at, shows up at, keeps showing up, watching
-        my house, watching the house, in the parking lot, he here, she here, they are here, coming
-        over, coming here, on his way, on her way, knows where i live, found my address, with a
-        knife, with a gun, has a knife, has a gun, got a gun, bought a gun""",
+        his backpack, something heavy in, in his backpack, in his bag, in the next room, in the
+        other room, next room, at your front desk, inside his jacket, in his jacket, something
+        inside his, door handles, trying all the, been in my shed, in my shed, in my garage, in my
+        yard, in the yard, in my backyard, front door, back door, at my front, at the front door,
+        will not go, will not leave, wait here, waiting here, coming back at, he coming back, she
+        coming back, outside my, coming in to get, coming to get me, coming for me, trying the
+        windows, trying the window, trying the door, trying the doors, at the window, at my window,
+        across from my house, across the street, outside my work, at my work, outside my job,
+        standing outside, standing across, been following, keeps following, baseball bat, a bat,
+        with a bat, crowbar, machete, hammer, axe, open up, open the door, let him in, banging on,
+        pounding on, outside banging, outside yelling, outside screaming, breaking in, broke in,
+        break in, trying to get in, tried to get in, in my house, in the house with, parked outside,
+        waiting outside, waiting for me, following me, followed me, follows me, showed up at, shows
+        up at, keeps showing up, watching my house, watching the house, in the parking lot, he here,
+        she here, they are here, coming over, coming here, on his way, on her way, knows where i
+        live, found my address, with a knife, with a gun, has a knife, has a gun, got a gun, bought
+        a gun""",
     ),
     "vulnerable": (
         0.5,
@@ -186,11 +190,12 @@ KINDS: dict[str, tuple[float, str, str]] = {
         "a child drawn to meet an adult",
         """we owe him, owe him, owes him, go to some party, party with his friends, a place to
         crash, our thing, texts her at night, texts her late, texting her at night, bought her a
-        phone, bought him a phone, come live with, live with him, live with her, move in with him,
-        meet him, meet her, meet up, meet in person, going to meet, sneak out, sneaking out, snuck
-        out, bus ticket, train ticket, plane ticket, sent her a ticket, bought her a ticket, bought
-        him a ticket, pick her up, pick him up, come get her, come get him, run away with, in
-        person, his car, his place, her place""",
+        phone, bought him a phone, the long way, driving her home, driving him home, messaging her
+        at midnight, at midnight, their little thing, our little thing, come live with, live with
+        him, live with her, move in with him, meet him, meet her, meet up, meet in person, going to
+        meet, sneak out, sneaking out, snuck out, bus ticket, train ticket, plane ticket, sent her a
+        ticket, bought her a ticket, bought him a ticket, pick her up, pick him up, come get her,
+        come get him, run away with, in person, his car, his place, her place""",
     ),
     "touch": (
         1.0,
@@ -212,22 +217,25 @@ KINDS: dict[str, tuple[float, str, str]] = {
         chest feels tight, chest pressure, heart racing, heart pounding, heart is racing, slurring,
         slurred, drooping, droopy, face droop, one side, numb, numbness, can not move, cannot move,
         can not feel, passed out, pass out, passing out, blacked out, fainted, faint, not wake, not
-        waking, wont wake, can not wake, cannot wake, going blue, lips going, a bit blue, hard to
-        wake, difficult to wake, barely wake, blue lips, lips are blue, lips blue, turning blue,
-        foaming, convulsing, shaking all over, fit, fitting, fell down, fell and, hit his head, hit
-        her head, hit my head, head injury, vomiting blood, throwing up blood, coughing blood,
-        allergic, swelling, swollen, throat closing, limp, floppy, pale, clammy, cold and, confused,
-        disoriented, delirious, could not get up, not get up, fell in, fell in the, bathroom floor,
-        kitchen floor, bedroom floor, stuck on the, on the floor, on the ground, can not get up,
-        cannot get up, lying there, been lying, fallen, had a fall, took a fall, fell over, fell
-        off, fell out of, seizing, jerking, twitching, eyes rolled, stopped sweating, hot and dry,
-        skin is hot, heat stroke, heatstroke, no ac, no air conditioning, i am num weeks, am num
-        weeks, water broke, my water broke, weeks pregnant, contractions, in labor, in labour, baby
-        not moving, baby has not moved, not moved, had a fit, having a fit, a seizure, can not stop
-        shaking, chest feels, his chest, her chest, elephant on, feeling really strange, feel
-        strange, feeling strange, feeling weird, feels weird, emergency room, icu, diabetic,
-        insulin, blood sugar, sugar low, severe pain, worst headache, collapsed, collapse, not
-        moving, barely moving, barely awake, keeps falling asleep, drowsy""",
+        waking, wont wake, can not wake, cannot wake, face and tongue, her tongue, his tongue, lips
+        swelling, allergic reaction, anaphylaxis, epipen, epi pen, tongue swelling, face swelling,
+        swelling up, throat feels tight, throat is tight, throat tight, can not swallow, sounded
+        sleepy, sounds sleepy, going blue, lips going, a bit blue, hard to wake, difficult to wake,
+        barely wake, blue lips, lips are blue, lips blue, turning blue, foaming, convulsing, shaking
+        all over, fit, fitting, fell down, fell and, hit his head, hit her head, hit my head, head
+        injury, vomiting blood, throwing up blood, coughing blood, allergic, swelling, swollen,
+        throat closing, limp, floppy, pale, clammy, cold and, confused, disoriented, delirious,
+        could not get up, not get up, fell in, fell in the, bathroom floor, kitchen floor, bedroom
+        floor, stuck on the, on the floor, on the ground, can not get up, cannot get up, lying
+        there, been lying, fallen, had a fall, took a fall, fell over, fell off, fell out of,
+        seizing, jerking, twitching, eyes rolled, stopped sweating, hot and dry, skin is hot, heat
+        stroke, heatstroke, no ac, no air conditioning, i am num weeks, am num weeks, water broke,
+        my water broke, weeks pregnant, contractions, in labor, in labour, baby not moving, baby has
+        not moved, not moved, had a fit, having a fit, a seizure, can not stop shaking, chest feels,
+        his chest, her chest, elephant on, feeling really strange, feel strange, feeling strange,
+        feeling weird, feels weird, emergency room, icu, diabetic, insulin, blood sugar, sugar low,
+        severe pain, worst headache, collapsed, collapse, not moving, barely moving, barely awake,
+        keeps falling asleep, drowsy""",
     ),
     "swallowed": (
         1.0,
@@ -253,6 +261,8 @@ KINDS: dict[str, tuple[float, str, str]] = {
         poison, poison, chemicals, gasoline, lighter fluid, plastic bag, stash, stockpile,
         stockpiling, saved up, saving up pills, hoarding, collecting pills, sleeping pills,
         painkillers, pain pills, opioids, oxy, fentanyl, heroin, xanax, ativan, klonopin, ambien,
+        gas stove, stove was on, gas was on, lorazepam, diazepam, valium, clonazepam, zolpidem,
+        oxycodone, hydrocodone, morphine, sertraline, trazodone, gabapentin, amitriptyline,
         paracetamol, acetaminophen, ibuprofen, tylenol, lithium, seroquel, pills""",
     ),
     "drink": (
@@ -340,11 +350,12 @@ KINDS: dict[str, tuple[float, str, str]] = {
         off, swerve, step in front, in front of a, walk into traffic, into traffic, crash my car,
         crashing my car, crash the car, jump off, jumping off, jump in, go to sleep and, make it
         look, look like an accident, hurt myself, harm myself, hurting myself, hurt herself, hurt
-        himself, hurting herself, hurting himself, his wrists, her wrists, my wrists, picture of
-        his, picture of her, cut myself, cutting herself, cutting himself, cuts on, cuts on her,
-        scratches on, scars on, burning herself, burning himself, burned herself, starving herself,
-        not eating, stopped eating, not eaten, banging his head, banging her head, hitting himself,
-        hitting herself""",
+        himself, hurting herself, hurting himself, cut again, cutting again, cut deeper, towel
+        soaked, soaked through, not stop bleeding, it will not stop, his wrists, her wrists, my
+        wrists, picture of his, picture of her, cut myself, cutting herself, cutting himself, cuts
+        on, cuts on her, scratches on, scars on, burning herself, burning himself, burned herself,
+        starving herself, not eating, stopped eating, not eaten, banging his head, banging her head,
+        hitting himself, hitting herself""",
     ),
     "neglect": (
         1.0,
@@ -389,73 +400,3 @@ KINDS: dict[str, tuple[float, str, str]] = {
         herself, acting strange, acting weird, acting crazy, out of it""",
     ),
 }
-
-#: Kinds that tell when or how much: they strengthen a sign, and are no sign alone.
-BOOSTS: dict[str, tuple[float, str]] = {
-    "now": (
-        0.4,
-        """days, two days, three days, in days, third time, second time, again and again, keeps
-        happening, right now, now, tonight, today, this morning, this afternoon, this evening, at
-        the moment, currently, this minute, as we speak, just now, just found, just saw, just got,
-        just happened, still, again, keeps, every night, every day, hours, an hour, all day, minutes
-        ago, an hour ago, since, this weekend, after this weekend, tomorrow""",
-    ),
-    "distress": (
-        0.3,
-        """scared, afraid, terrified, frightened, panicking, panic, crying, screaming, yelling,
-        shaking, frantic, desperate, freaking out, hysterical, sobbing, begging, worried sick,
-        really worried, so worried, help, please help, do not know what to do""",
-    ),
-}
-
-#: Words that, just before a single word of a kind, rule it out ("no pills", "not alone").
-NEGATIONS = frozenset(("not", "no", "never", "without"))
-
-#: Figures of speech this adding-up leaves alone: whole phrases that borrow a kind's words.
-BENIGN = """hurt her feelings, hurt his feelings, hurt my feelings, hurts my feelings, hurt their
-    feelings, hurt your feelings, hurts her feelings, hit her up, hit him up, hit me up, hit up,
-    shoot her a, shoot him a, shoot me a, shoot an email, shoot a text, beat the traffic, beat
-    traffic, beat the rush, take a shot, a shot, flu shot, booster shot, screen shot, screenshot,
-    last name, first name, final exam, final exams, finals, final bill, final payment, last week,
-    last month, last year, high school, junior high, high five, on the road, hit the road, blood
-    work, blood test, blood pressure, blood draw, high blood, cold and flu, fell asleep, fit me in,
-    fits me in, fit us in, fits me, fit her in, fit him in, good fit, throw a fit, threw a fit,
-    throwing a fit, pitch a fit, forever to, takes forever, took forever, taking forever, fell in
-    love, home alone with the kids, home alone with my kids, home alone with the baby, alone with
-    the kids, alone with my kids, alone with the baby, alone with the, alone w, by myself with,
-    moving his, moving her, moving their, moving the, moving my, highway robbery, parking ticket,
-    speeding ticket, got a ticket, nearly broke, almost broke, snow piled, piled up everywhere, is a
-    handful, such a handful, bit of a handful, real handful, quite a handful, breathing down my
-    neck, down my neck, pain in the neck, secret santa, secret santas, given up the ghost, gave up
-    the ghost, nearly broke my neck, almost broke my neck, zombie attack, zombie attacks, bat
-    mitzvah, bridge loan, gift card balance, out of office, one side of town, in the car on, in the
-    car during, in my car, from my car, from the car, sitting in the car, kid free"""
-
-#: Words that explain a kind away, anywhere in the question: it counts half ("won't be back
-#: for two weeks, I'm on a trip"; "home alone after school").
-CALM: dict[str, str] = {
-    "means": """deer, duck, elk, hunting season, hunting trip, shooting range, gun safe, nerf""",
-    "farewell": """lawyer, attorney, estate planning, records, last week, last month, last year,
-        years ago, passed away, was last, town, trip, vacation, holiday, moving to, moving away, are
-        moving, am moving, moving house, moving out of, relocating, college, university, retire,
-        retiring, retired, graduation, new job, another practice, new counselor, different
-        counselor, switching, travel, traveling, business, deployment, maternity, surgery""",
-    "alone": """after school, before school, for work, at work, latchkey, babysitter, sitter,
-        grandma is, grandpa is, neighbour is, neighbor is""",
-    "injury": """bike, fell off his bike, gymnastics, beam, competition, plays, playing, game,
-        games, video game, zombie, practice, hockey, soccer, football, basketball, rugby, wrestling,
-        boxing, karate, lacrosse, sprained, sprain, tournament, skating, trampoline""",
-    "body": """last week, last month, last year, years ago, weeks ago, gymnastics, beam, practice,
-        competition, game, match, hockey, soccer, football, basketball, rugby, surgery, tonsils,
-        knee, hip, checkup, check up, scheduled, routine, all fine, fine now, doing fine, doing
-        better, recovering, recovered, good news, thank goodness, nothing serious, physical therapy,
-        dentist, dental, the flu, a cold, covid""",
-}
-
-#: Words that say all is well or ordinary: a situation told with them is no sign on its own,
-#: and the adding-up counts half. Spoken words of dying or self-harm still count in full.
-REASSURED = """but fine, but ok, but okay, he ok, she ok, he okay, she okay, he fine, she fine, they
-    fine, they ok, we fine, we ok, i fine, i ok, all fine, all good, all ok, totally normal, normal
-    stuff, perfectly normal, totally fine, nothing serious, no big deal, not a big deal, nothing to
-    worry, not worried, nothing wrong, just fine, doing fine, doing great, doing well, he good, she
-    good, still playing, he alright, she alright, everyone fine, everyone ok, kids fine, kids ok"""

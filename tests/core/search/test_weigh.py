@@ -82,6 +82,18 @@ def test_a_farewell_told_with_words_between() -> None:
     assert detect("the kids gave their old toys away to the church, can i email her") is None
 
 
+def test_a_threat_made_by_a_person_is_weighed(index: SearchIndex) -> None:
+    """ "Kill me if" said by a person counts as a threat beside another sign; said in jest it
+    keeps crisis in view without an alarm; said of traffic it is a figure of speech."""
+    threat = "my nephew said he will kill me if i dont sign the cheque, he is in the next room"
+    assert detect(threat) is not None
+    joke = index.answer("my wife will murder me if she finds out about the party lol, can i email")
+    assert joke.danger is None and CRISIS_TOPIC in [h.topic_id for h in joke.hits[:3]]
+    assert joke.hits[0].topic_id == "email"
+    traffic = index.answer("this traffic will kill me if it does not move, can i text her")
+    assert traffic.danger is None and traffic.hits[0].topic_id == "texting"
+
+
 def test_a_number_of_pills_taken_is_not_a_daily_dose() -> None:
     """ "Took 30 of my pills" is danger; "I take 2 pills a day" is not."""
     assert detect("i took 30 of my pills an hour ago, can i still come in") is not None
