@@ -53,12 +53,17 @@ BENIGN = """hurt her feelings, hurt his feelings, hurt my feelings, hurts my fee
 #: Words that explain a kind away, anywhere in the question: it counts half ("won't be back
 #: for two weeks, I'm on a trip"; "home alone after school").
 CALM: dict[str, str] = {
+    "hospital": """scheduled, surgery, replacement, planned, routine, checkup, visiting, having our
+        baby, having a baby""",
+    "drink": """as prescribed, like the doctor says, every morning, every night, daily,
+        my doctor""",
     "means": """deer, duck, elk, hunting season, hunting trip, shooting range, gun safe, nerf""",
-    "farewell": """lawyer, attorney, estate planning, records, last week, last month, last year,
-        years ago, passed away, was last, town, trip, vacation, holiday, moving to, moving away, are
-        moving, am moving, moving house, moving out of, relocating, college, university, retire,
-        retiring, retired, graduation, new job, another practice, new counselor, different
-        counselor, switching, travel, traveling, business, deployment, maternity, surgery""",
+    "farewell": """landlord, emotional support, lawyer, attorney, estate planning, records, last
+        week, last month, last year, years ago, passed away, was last, town, trip, vacation,
+        holiday, moving to, moving away, are moving, am moving, moving house, moving out of,
+        relocating, college, university, retire, retiring, retired, graduation, new job, another
+        practice, new counselor, different counselor, switching, travel, traveling, business,
+        deployment, maternity, surgery""",
     "alone": """after school, before school, for work, at work, latchkey, babysitter, sitter,
         grandma is, grandpa is, neighbour is, neighbor is""",
     "injury": """bike, fell off his bike, gymnastics, beam, competition, plays, playing, game,

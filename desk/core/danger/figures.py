@@ -36,7 +36,7 @@ FIGURES: tuple[Pattern, ...] = (
     _p(
         "killing",
         "me",
-        "with w",
+        "with w asking",
         gap=1,
         unless="knife gun bat hammer hands fists belt poison pills",
     ),
@@ -72,6 +72,9 @@ FIGURES: tuple[Pattern, ...] = (
     _p("heart", "attack", "when if", gap=1),
     _p("hopeless", "with at", gap=1),
     _p("nearly almost practically", "fainted faint passed", gap=1),
+    _p("imposter impostor", "syndrome", gap=1),
+    _p("eyes ears", "are", "bleeding", gap=1),
+    _p("wallet bank account budget", "bleeding", gap=3),
     # "This traffic will kill me if it doesn't move": a thing, not a person, threatens.
     _p("kill murder", "me", "if when", gap=1, benign=PEOPLE),
     # "She'll murder me if she finds out lol": a joke; weighed, never an alarm on its own.

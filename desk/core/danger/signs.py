@@ -356,6 +356,7 @@ PATTERNS: tuple[Pattern, ...] = (
             "leave go out outside see talk",
             gap=2,
             unless="message msg voicemail vm note review " + _THERAPY,
+            benign="surprise",
         ),
         _p(
             "not",
@@ -385,7 +386,9 @@ PATTERNS: tuple[Pattern, ...] = (
             "missing",
             gap=3,
             unless="session sessions appointment appointments class school call calls work "
-            + _THERAPY,
+            "mon tue tues tuesday wed wednesday thu thur thurs thursday fri friday sat saturday "
+            "sun sunday " + _THERAPY,
+            benign="surprise",
         ),
         _p("go gone went", "missing", gap=1),
         _p("hot locked", "car", gap=3),

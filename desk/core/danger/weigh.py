@@ -50,8 +50,9 @@ _WHO_MATTERS = frozenset(
 _IF_REACH = 4
 #: "15yo", "8yr": an age, read as "yo".
 _AGE = ("yo", "yr", "yrs", "yrold")
-#: Words kept apart from their stem: "took" a number of pills is not "take" them daily.
-_KEEP = frozenset(("took", "swallowed", "downed", "popped"))
+#: Words kept apart from their stem: "took" a number of pills is not "take" them daily, and
+#: "written letters" is not "write a letter" for a landlord.
+_KEEP = frozenset(("took", "swallowed", "downed", "popped", "letters"))
 #: Counts of pills that are many: read as "num" ("took like 20", "a dozen of them").
 _MANY = frozenset(("dozen", "twenty", "thirty", "forty", "fifty", "hundred", "fifteen", "twelve"))
 

@@ -133,28 +133,28 @@ KINDS: dict[str, tuple[float, str, str]] = {
         find, cannot find, cant find, not find her, not find him, not come home, not came home,
         never came home, not back, not been home, ran away, run away, runaway, disappeared,
         vanished, gone since, no one answer, nobody answer, not answer, not answering, not picking
-        up, not pick up, not respond, not responding, not heard from, not seen her, not seen him,
-        phone off, phone is off, left her phone, left his phone, left my phone, phone behind,
-        without her phone, without his phone, went quiet, gone quiet, gone silent, went silent,
-        unreachable, no one can reach, can not reach, cannot reach, crying for, screaming for, for
-        hours, all night, since lunch, since noon, since breakfast, since dinner, since morning,
-        since friday, since saturday, since sunday, since monday, since this morning, since last
-        night, since yesterday, mail piling up, mail piled up, mail is piling, newspapers piling,
-        papers piling up, lights off, lights are off, curtains closed, no one has seen, nobody has
-        seen, not seen in, not been out, not come out, not came out, not left her room, not left his
-        room, not been seen, not seen since, since the bus, dropped him off at, dropped her off at,
-        slipped out, got out, half frozen, thin ice, windows up, windows are up, in a car in, for
-        num min, num minutes, bad smell, smell at his door, smell coming from, nobody knows where,
-        no one knows where, nobody knows where she, nobody can find, no one can find, not find, left
-        the house, left home, for days, been gone, gone from, since num, creek, river, lake, pond,
-        canal, quarry, highway, train line, the woods, degrees tonight, degrees, in his slippers, in
-        her slippers, slippers, getting dark, it is dark, without his phone, without her phone, not
-        have his phone, not have her phone, no grownups, no grown ups, no adults, mommy left, mom
-        left, dry cereal, in just a diaper, in a diaper, only a diaper, degrees out, nobody has
-        come, no one has come, nobody came, come looking, looking for him, looking for her, drove
-        off, drove away, last nite, walked out, wandered off, walked off, freezing, in the cold,
-        nightgown, nightie, pajamas, barefoot, in a hot car, in the car, in the pool, near the pool,
-        near the road, in the street, on the road""",
+        up, not respond, not responding, not heard from, not seen her, not seen him, phone off,
+        phone is off, left her phone, left his phone, left my phone, phone behind, without her
+        phone, without his phone, went quiet, gone quiet, gone silent, went silent, unreachable, no
+        one can reach, can not reach, cannot reach, crying for, screaming for, for hours, all night,
+        since lunch, since noon, since breakfast, since dinner, since morning, since friday, since
+        saturday, since sunday, since monday, since this morning, since last night, since yesterday,
+        mail piling up, mail piled up, mail is piling, newspapers piling, papers piling up, lights
+        off, lights are off, curtains closed, no one has seen, nobody has seen, not seen in, not
+        been out, not come out, not came out, not left her room, not left his room, not been seen,
+        not seen since, since the bus, dropped him off at, dropped her off at, slipped out, got out,
+        half frozen, thin ice, windows up, windows are up, in a car in, for num min, num minutes,
+        bad smell, smell at his door, smell coming from, nobody knows where, no one knows where,
+        nobody knows where she, nobody can find, no one can find, not find, left the house, left
+        home, for days, been gone, gone from, since num, creek, river, lake, pond, canal, quarry,
+        highway, train line, the woods, degrees tonight, degrees, in his slippers, in her slippers,
+        slippers, getting dark, it is dark, without his phone, without her phone, not have his
+        phone, not have her phone, no grownups, no grown ups, no adults, mommy left, mom left, dry
+        cereal, in just a diaper, in a diaper, only a diaper, degrees out, nobody has come, no one
+        has come, never came back, did not come back, not come back, nobody came, come looking,
+        looking for him, looking for her, drove off, drove away, last nite, walked out, wandered
+        off, walked off, freezing, in the cold, nightgown, nightie, pajamas, barefoot, in a hot car,
+        in the car, in the pool, near the pool, near the road, in the street, on the road""",
     ),
     "secret": (
         1.0,
@@ -217,25 +217,26 @@ KINDS: dict[str, tuple[float, str, str]] = {
         chest feels tight, chest pressure, heart racing, heart pounding, heart is racing, slurring,
         slurred, drooping, droopy, face droop, one side, numb, numbness, can not move, cannot move,
         can not feel, passed out, pass out, passing out, blacked out, fainted, faint, not wake, not
-        waking, wont wake, can not wake, cannot wake, face and tongue, her tongue, his tongue, lips
-        swelling, allergic reaction, anaphylaxis, epipen, epi pen, tongue swelling, face swelling,
-        swelling up, throat feels tight, throat is tight, throat tight, can not swallow, sounded
-        sleepy, sounds sleepy, going blue, lips going, a bit blue, hard to wake, difficult to wake,
-        barely wake, blue lips, lips are blue, lips blue, turning blue, foaming, convulsing, shaking
-        all over, fit, fitting, fell down, fell and, hit his head, hit her head, hit my head, head
-        injury, vomiting blood, throwing up blood, coughing blood, allergic, swelling, swollen,
-        throat closing, limp, floppy, pale, clammy, cold and, confused, disoriented, delirious,
-        could not get up, not get up, fell in, fell in the, bathroom floor, kitchen floor, bedroom
-        floor, stuck on the, on the floor, on the ground, can not get up, cannot get up, lying
-        there, been lying, fallen, had a fall, took a fall, fell over, fell off, fell out of,
-        seizing, jerking, twitching, eyes rolled, stopped sweating, hot and dry, skin is hot, heat
-        stroke, heatstroke, no ac, no air conditioning, i am num weeks, am num weeks, water broke,
-        my water broke, weeks pregnant, contractions, in labor, in labour, baby not moving, baby has
-        not moved, not moved, had a fit, having a fit, a seizure, can not stop shaking, chest feels,
-        his chest, her chest, elephant on, feeling really strange, feel strange, feeling strange,
-        feeling weird, feels weird, emergency room, icu, diabetic, insulin, blood sugar, sugar low,
-        severe pain, worst headache, collapsed, collapse, not moving, barely moving, barely awake,
-        keeps falling asleep, drowsy""",
+        waking, wont wake, can not wake, cannot wake, stung, bee sting, stung by, wheezing, wheeze,
+        lips are swelling, face and tongue, her tongue, his tongue, lips swelling, allergic
+        reaction, anaphylaxis, epipen, epi pen, tongue swelling, face swelling, swelling up, throat
+        feels tight, throat is tight, throat tight, can not swallow, sounded sleepy, sounds sleepy,
+        going blue, lips going, a bit blue, hard to wake, difficult to wake, barely wake, blue lips,
+        lips are blue, lips blue, turning blue, foaming, convulsing, shaking all over, fit, fitting,
+        fell down, fell and, hit his head, hit her head, hit my head, head injury, vomiting blood,
+        throwing up blood, coughing blood, allergic, swelling, swollen, throat closing, limp,
+        floppy, pale, clammy, cold and, confused, disoriented, delirious, could not get up, not get
+        up, fell in, fell in the, bathroom floor, kitchen floor, bedroom floor, stuck on the, on the
+        floor, on the ground, can not get up, cannot get up, lying there, been lying, fallen, had a
+        fall, took a fall, fell over, fell off, fell out of, seizing, jerking, twitching, eyes
+        rolled, stopped sweating, hot and dry, skin is hot, heat stroke, heatstroke, no ac, no air
+        conditioning, i am num weeks, am num weeks, water broke, my water broke, weeks pregnant,
+        contractions, in labor, in labour, baby not moving, baby has not moved, not moved, had a
+        fit, having a fit, a seizure, can not stop shaking, chest feels, his chest, her chest,
+        elephant on, feeling really strange, feel strange, feeling strange, feeling weird, feels
+        weird, emergency room, icu, diabetic, insulin, blood sugar, sugar low, severe pain, worst
+        headache, collapsed, collapse, not moving, barely moving, barely awake, keeps falling
+        asleep, drowsy""",
     ),
     "swallowed": (
         1.0,
@@ -253,17 +254,18 @@ KINDS: dict[str, tuple[float, str, str]] = {
         "the means at hand",
         """platform edge, the platform, step off, step in front, edge of the platform, the tracks,
         into the sea, walk into the sea, into the river, into the water, into the lake, multi
-        storey, multistorey, sat on the wall, on the wall, on the edge, rope, cord, belt around,
-        extension cord, noose, gun, guns, rifle, pistol, shotgun, firearm, knife, knives, blade,
-        blades, razor, razors, bridge, ledge, roof, rooftop, top floor, tracks, train tracks,
-        railroad, cliff, overpass, parking garage, car running, engine running, exhaust, tailpipe,
-        smells like gas, smell of gas, gas smell, smells of gas, gas on, bleach, antifreeze, rat
-        poison, poison, chemicals, gasoline, lighter fluid, plastic bag, stash, stockpile,
-        stockpiling, saved up, saving up pills, hoarding, collecting pills, sleeping pills,
-        painkillers, pain pills, opioids, oxy, fentanyl, heroin, xanax, ativan, klonopin, ambien,
-        gas stove, stove was on, gas was on, lorazepam, diazepam, valium, clonazepam, zolpidem,
-        oxycodone, hydrocodone, morphine, sertraline, trazodone, gabapentin, amitriptyline,
-        paracetamol, acetaminophen, ibuprofen, tylenol, lithium, seroquel, pills""",
+        storey, multistorey, sat on the wall, on the wall, on the edge, by the river, a quiet spot,
+        quiet spot, found a spot, found a place, picked a place, picked a spot, rope, cord, belt
+        around, extension cord, noose, gun, guns, rifle, pistol, shotgun, firearm, knife, knives,
+        blade, blades, razor, razors, bridge, ledge, roof, rooftop, top floor, train tracks,
+        railroad tracks, the tracks, on the tracks, railroad, cliff, overpass, parking garage, car
+        running, engine running, exhaust, tailpipe, smells like gas, smell of gas, gas smell, smells
+        of gas, gas on, bleach, antifreeze, rat poison, poison, chemicals, gasoline, lighter fluid,
+        plastic bag, stash, stockpile, stockpiling, saved up, saving up pills, hoarding, collecting
+        pills, sleeping pills, painkillers, pain pills, opioids, oxy, fentanyl, heroin, xanax,
+        ativan, klonopin, ambien, gas stove, stove was on, gas was on, lorazepam, diazepam, valium,
+        clonazepam, zolpidem, oxycodone, hydrocodone, morphine, sertraline, trazodone, gabapentin,
+        amitriptyline, paracetamol, acetaminophen, ibuprofen, tylenol, lithium, seroquel, pills""",
     ),
     "drink": (
         0.6,
@@ -301,17 +303,18 @@ KINDS: dict[str, tuple[float, str, str]] = {
         not need any more, not need anymore, no longer need, not be here, not be around, not be
         coming, wont be coming, not be back, not coming back, never see, one last time, for the last
         time, last message, last msg, last words, final message, last chance to, one last, final,
-        for good, forever, cancel all, cancel everything, all my future, all future, any more
-        appointments, anymore, any more, giving away, gave away, give away, given away, who gets,
-        written my will, wrote my will, wrote a will, made a will, making a will, made out a will,
-        my will and, wrote letters, written letters, writing letters, letters to everyone, letters
-        to my, letters to his, letters to her, letters for, goodbye letter, goodbye note, suicide
-        note, left a note, found a note, note saying, sorted out, affairs in order, in order, take
-        care of my, look after my, tell her thank you, tell him thank you, tell her thanks, tell him
-        thanks, thank her for everything, thank him for everything, for everything, passwords, life
-        insurance, beneficiary, beneficiaries, plan my funeral, planning my funeral, own funeral, my
-        stuff, my things, my cat, my dog, sold my, said goodbye, saying goodbye, love you all, loves
-        us, loved us, always loved""",
+        for good, gone forever, leaving forever, cancel all, cancel everything, all my future, all
+        future, any more appointments, anymore, any more, giving away, gave away, give away, given
+        away, who gets, written my will, wrote my will, wrote a will, made a will, making a will,
+        made out a will, my will and, wrote letters, written letters, written the letters, written
+        my letters, writing letters, will get a letter, will find a letter, left a letter, sorted
+        all my things, sorted my things, all my things out, letters to everyone, letters to my,
+        letters to his, letters to her, goodbye letter, goodbye note, suicide note, left a note,
+        found a note, note saying, sorted out, affairs in order, in order, take care of my, look
+        after my, tell her thank you, tell him thank you, tell her thanks, tell him thanks, thank
+        her for everything, thank him for everything, for everything, passwords, life insurance,
+        beneficiary, beneficiaries, plan my funeral, planning my funeral, own funeral, sold my, said
+        goodbye, saying goodbye, love you all, loves us, loved us, always loved""",
     ),
     "hopeless": (
         1.0,
