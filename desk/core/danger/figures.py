@@ -73,6 +73,10 @@ FIGURES: tuple[Pattern, ...] = (
     _p("hopeless", "with at", gap=1),
     _p("nearly almost practically", "fainted faint passed", gap=1),
     _p("imposter impostor", "syndrome", gap=1),
+    _p("killing", "it", gap=1),
+    _p("nearly almost", "killed kill", "my the", gap=1),
+    _p("water squirt toy", "pistol pistols", gap=1),
+    _p("think thinks", "i am im", "a", "stalker", gap=2),
     _p("eyes ears", "are", "bleeding", gap=1),
     _p("wallet bank account budget", "bleeding", gap=3),
     # "This traffic will kill me if it doesn't move": a thing, not a person, threatens.

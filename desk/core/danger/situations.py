@@ -98,7 +98,7 @@ SITUATIONS: tuple[Pattern, ...] = (
             "tv television radio phone computer neighbor neighbors",
             "send sending sends talk talking talks messages signals",
             gap=3,
-            unless="text email voicemail",
+            unless="text email voicemail counselor counsellor therapist doctor electronic emojis",
         ),
         _p(
             "camera cameras microphone microphones bug bugs chip chips tracker",

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from desk.core.danger.context import BENIGN, BOOSTS, CALM, NEGATIONS, REASSURED
 from desk.core.danger.weights import KINDS
+from desk.core.danger.who import WHO_KINDS
 from desk.core.language.text import normalize, stem
 from desk.core.language.words import BARE_CONTRACTIONS
 
@@ -24,14 +25,14 @@ NEAR = 1.0
 _AGAIN = 0.5
 _MOST_AGAIN = 2
 #: The kinds that only say who: they add to a sign, and are none alone.
-_WHO = frozenset(("vulnerable", "adult"))
+_WHO = frozenset(WHO_KINDS)
 #: The kinds a threat is made of: "if you leave..." does not make them hypothetical.
 _THREATS = frozenset(("hurt", "at-hand", "control"))
 #: The kinds a caller's "he's fine" can explain: what can happen by accident or illness.
 _ACCIDENTS = frozenset(("injury", "body", "alone", "neglect", "drink", "unreal"))
 #: The kinds a child, an elder or an adult too close makes worse; a farewell or hopelessness is
 #: no more a sign for naming a grandchild.
-_WHO_MATTERS = frozenset(
+_AT_RISK = frozenset(
     (
         "hurt",
         "injury",
@@ -46,6 +47,12 @@ _WHO_MATTERS = frozenset(
         "neglect",
     )
 )
+#: A partner named beside a blow, a threat or control makes it worse, not beside an illness.
+_WHO_MATTERS = {
+    "vulnerable": _AT_RISK,
+    "adult": _AT_RISK,
+    "partner": frozenset(("hurt", "control", "at-hand")),
+}
 #: Within this many words after "if", a sign is only half as strong ("what if he hits her").
 _IF_REACH = 4
 #: "15yo", "8yr": an age, read as "yo".
@@ -102,7 +109,7 @@ def _compile(text: str) -> _Entries:
 #: Heaviest first: a word read as one kind is not read again as a lighter one.
 _KINDS = {
     kind: (weight, sign, _compile(text))
-    for kind, (weight, sign, text) in sorted(KINDS.items(), key=lambda k: -k[1][0])
+    for kind, (weight, sign, text) in sorted({**KINDS, **WHO_KINDS}.items(), key=lambda k: -k[1][0])
 }
 _CALM = {kind: _compile(text) for kind, text in CALM.items()}
 _BOOSTS = {kind: (weight, _compile(text)) for kind, (weight, text) in BOOSTS.items()}
@@ -178,7 +185,7 @@ def weigh(words: list[str], stems: list[str]) -> Weighed | None:
     if not found.keys() - _WHO:
         return None
     values: dict[str, float] = {}
-    matters = False
+    uncalmed: set[str] = set()
     for kind, spots in found.items():
         weight = _KINDS[kind][0]
         distinct = _distinct(spots)
@@ -187,15 +194,15 @@ def weigh(words: list[str], stems: list[str]) -> Weighed | None:
             value += weight * _AGAIN * strength
         if kind in calmed:
             value *= 0.5
-        elif kind in _WHO_MATTERS:
-            matters = True
+        else:
+            uncalmed.add(kind)
         values[kind] = value
     total = 0.0
     best = ("", -1.0, (0, 0))
     for kind, value in values.items():
         if kind in _WHO:
             # Who is at risk makes a sign worse only where it matters, and not once explained.
-            total += value if matters else 0.0
+            total += value if uncalmed & _WHO_MATTERS[kind] else 0.0
             continue
         total += value
         if value > best[1]:
