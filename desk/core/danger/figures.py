@@ -68,10 +68,11 @@ FIGURES: tuple[Pattern, ...] = (
     _p("is was", "killing", "her him us them", gap=1, benign=PEOPLE, unless="if"),
     _p("gonna going", "to", "kill murder", "her him me", "if", gap=1, benign=PEOPLE),
     _p("it its this that", "kill killing kills", "me her him us", gap=2),
-    _p("could", "murder kill", "a an some for", gap=1),
+    _p("could", "murder kill", "a an some for whoever whomever the", gap=1),
     _p("heart", "attack", "when if", gap=1),
     _p("hopeless", "with at", gap=1),
-    _p("nearly almost practically", "fainted faint passed", gap=1),
+    _p("nearly almost practically about", "fainted faint passed", gap=1),
+    _p("kill killing", "herself himself myself", "laughing", gap=1),
     _p("imposter impostor", "syndrome", gap=1),
     _p("killing", "it", gap=1),
     _p("nearly almost", "killed kill", "my the", gap=1),
@@ -86,7 +87,8 @@ FIGURES: tuple[Pattern, ...] = (
     _p("give gave given giving", "up", "the", "ghost", gap=1),
     _p("nearly almost practically", "lost lose losing", "the", "will", gap=1),
     _p(
-        "daughter son kids kid teenager teen sister brother friend friends boss",
+        "daughter son kids kid teenager teen sister brother friend friends boss mom mum dad "
+        "parents",
         "would will gonna",
         "kill murder",
         "me",

@@ -297,7 +297,7 @@ OTHERS: tuple[Together, ...] = (
             "wrestling, sprained, from rugby, from hockey, from soccer, from football, "
             "from practice, from the game, from a fall, in a fall, last season, fell off, "
             "at the game, at a game, at his game, at her game, drag him across, drag her across, "
-            "soccer team, sports, workout, from falls, "
+            "soccer team, sports, workout, from falls, falls on the ice, nothing broken, "
             "across town"
         ),
     ),

@@ -16,7 +16,8 @@ from desk.core.danger.patterns import Pattern, _p, _signs
 #: Bruises from play and sport are no sign of harm.
 _SPORT = (
     "playing play practice game games hockey soccer football basketball rugby sports sport "
-    "bike skating skateboard tournament match sprained trampoline gymnastics"
+    "bike skating skateboard tournament match sprained trampoline gymnastics falls fall ice "
+    "slipped tripped"
 )
 CHILD = (
     "kid kids child children baby babies toddler infant newborn son daughter boy girl "

@@ -59,7 +59,7 @@ _IF_REACH = 4
 _AGE = ("yo", "yr", "yrs", "yrold")
 #: Words kept apart from their stem: "took" a number of pills is not "take" them daily, and
 #: "written letters" is not "write a letter" for a landlord.
-_KEEP = frozenset(("took", "swallowed", "downed", "popped", "letters"))
+_KEEP = frozenset(("took", "swallowed", "downed", "popped", "letters", "gave", "given"))
 #: Counts of pills that are many: read as "num" ("took like 20", "a dozen of them").
 _MANY = frozenset(("dozen", "twenty", "thirty", "forty", "fifty", "hundred", "fifteen", "twelve"))
 

@@ -63,6 +63,21 @@ def not_wanted(words: list[str], i: int) -> bool:
     return tuple(words[max(0, i - 2) : i]) in _NOT_WANTED
 
 
+_OPENERS = ("can ", "could ", "may ", "is ", "does ", "do ", "will ", "would ", "should ")
+
+
+def question_end(query: str) -> int:
+    """Where the caller's question ends in the text: its question mark, or the first comma
+    when the text opens with the question ("can I WhatsApp her instead, my phone plan...");
+    -1 when neither."""
+    mark = query.find("?")
+    if mark >= 0:
+        return mark
+    if query.lstrip().lower().startswith(_OPENERS):
+        return query.find(",")
+    return -1
+
+
 def told_from(asked: int, count: int) -> int:
     """Where the words after the caller's question start ("can I WhatsApp her? I'm terrible
     on the phone"), given `asked` words before its question mark; `count` when none follow.

@@ -40,6 +40,7 @@ from desk.core.search.answer import (
     crisis_in_view,
     crisis_second,
     not_wanted,
+    question_end,
     told_from,
 )
 from desk.core.search.index import (
@@ -159,7 +160,7 @@ class SearchIndex:
             return Answer((), None, True)
         plain = self._without_name(words)
         words = merge_compounds(drop_idioms(plain), self._known)
-        mark = query.find("?")
+        mark = question_end(query)
         told = len(words)
         if mark >= 0:
             asked = merge_compounds(

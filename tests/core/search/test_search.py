@@ -405,6 +405,10 @@ def test_misspellings_and_slang_are_still_read(
     [
         ("could i just shoot him a dm on messenger instead of calling", "instant-messaging"),
         ("does she do whatsapp? i cant take phone calls at my job", "instant-messaging"),
+        (
+            "could i message my counselor on whatsapp, my phone is always on silent at work",
+            "instant-messaging",
+        ),
     ],
 )
 def test_the_channel_asked_for_beats_one_only_mentioned(
