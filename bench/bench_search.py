@@ -44,6 +44,37 @@ OUT_OF_SCOPE = "out-of-scope"
 ASK_GOAL = 2.0
 
 
+KEPT_APART = QUESTIONS.with_name("kept_apart.yaml")
+
+
+def kept_apart(index: SearchIndex, path: Path = KEPT_APART) -> dict[str, tuple[int, int]]:
+    """(count, out of) for each goal over the questions kept apart from all tuning."""
+    items = yaml.safe_load(path.read_text(encoding="utf-8"))["questions"]
+    counts: dict[str, list[int]] = {}
+
+    def add(name: str, hit: bool) -> None:
+        pair = counts.setdefault(name, [0, 0])
+        pair[0] += hit
+        pair[1] += 1
+
+    for item in items:
+        answer = index.answer(str(item["q"]), top=3)
+        ids = [h.topic_id for h in answer.hits]
+        first = ids[0] if ids else None
+        if item["danger"]:
+            add("in danger: crisis first", first == "crisis")
+            add("in danger: flagged as danger", answer.danger is not None)
+            add("in danger: crisis in the top 3", "crisis" in ids)
+            continue
+        add("not in danger: crisis first", first == "crisis")
+        if item["topic"] == OUT_OF_SCOPE:
+            add("out of scope: not covered", not answer.covered)
+        else:
+            add("in scope: top-1", first == item["topic"])
+            add("in scope: covered", answer.covered)
+    return {name: (hit, total) for name, (hit, total) in counts.items()}
+
+
 def load_questions(path: Path = QUESTIONS) -> list[tuple[str, str]]:
     """(question, expected topic) pairs from the evaluation set."""
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
@@ -243,6 +274,9 @@ def main(argv: list[str] | None = None) -> int:
     )
     for name, (count, out_of) in signals(index, questions).items():
         print(f"  {name} {count}/{out_of} = {count / max(1, out_of):.1%}")
+    print("  kept apart from all tuning (tests/data/kept_apart.yaml):")
+    for name, (count, out_of) in kept_apart(index).items():
+        print(f"    {name} {count}/{out_of} = {count / max(1, out_of):.1%}")
     _print_latency(
         f"bundled policy ({len(book.topics)} topics, index built in {build_ms:.1f} ms), all hits",
         figures,

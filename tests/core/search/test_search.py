@@ -59,6 +59,17 @@ def test_evaluation_set_is_large_varied_and_valid(book: PolicyBook) -> None:
     assert len({q.lower() for q, _ in questions}) == len(questions), "duplicate question"
 
 
+def test_kept_apart_questions_are_valid_and_apart(book: PolicyBook) -> None:
+    """The questions kept apart from tuning use real topics and 0/1 danger, and none is also in
+    the evaluation set (it would then be tuned on)."""
+    kept = yaml.safe_load(QUESTIONS.with_name("kept_apart.yaml").read_text(encoding="utf-8"))
+    items = kept["questions"]
+    assert len(items) >= 240
+    assert {i["topic"] for i in items} <= {t.id for t in book.topics} | {OUT_OF_SCOPE}
+    assert {i["danger"] for i in items} == {0, 1}
+    assert not {i["q"].lower() for i in items} & {q.lower() for q, _ in _questions()}
+
+
 def test_evaluation_questions_are_not_the_policy_phrasings(book: PolicyBook) -> None:
     """No evaluation question is one of the policy's own example phrasings."""
     phrasings = {tuple(normalize(p)) for t in book.topics for p in t.phrasings}
