@@ -132,7 +132,7 @@ def detect(query: str) -> Danger | None:
     mask_figures(words, stems)
     present = frozenset(stems)
     # "He's ok", "totally normal": a situation told with these is weighed, not taken as a sign.
-    calm = reassured(words)
+    calm = reassured(words, stems)
     for i, (word, s) in enumerate(zip(words, stems, strict=False)):
         if not word:
             continue

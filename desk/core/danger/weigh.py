@@ -112,6 +112,12 @@ _KINDS = {
     for kind, (weight, sign, text) in sorted({**KINDS, **WHO_KINDS}.items(), key=lambda k: -k[1][0])
 }
 _CALM = {kind: _compile(text) for kind, text in CALM.items()}
+#: First stem -> the kinds with a phrase that starts with it, heaviest first.
+_KINDS_BY_FIRST: dict[str, tuple[str, ...]] = {}
+for _kind, (_weight, _sign, _entries) in _KINDS.items():
+    for _first in _entries:
+        _KINDS_BY_FIRST[_first] = (*_KINDS_BY_FIRST.get(_first, ()), _kind)
+del _kind, _weight, _sign, _entries, _first
 _BOOSTS = {kind: (weight, _compile(text)) for kind, (weight, text) in BOOSTS.items()}
 _BENIGN = _compile(BENIGN)
 _REASSURED = _compile(REASSURED)
@@ -158,6 +164,7 @@ def weigh(words: list[str], stems: list[str]) -> Weighed | None:
         words: the caller's words, normalized, figures of speech already blanked ("").
         stems: their stems, blanked alike.
     """
+    heard = stems
     stems = [_own_stem(w, s) for w, s in zip(words, stems, strict=True)]
     n = len(stems)
     # What explains a kind away is read before figures of speech are set aside ("last month").
@@ -172,8 +179,8 @@ def weigh(words: list[str], stems: list[str]) -> Weighed | None:
         if not stems[i]:
             continue
         asked_if = "if" in words[max(0, i - _IF_REACH) : i]
-        for kind, (_w, _sign, entries) in _KINDS.items():
-            end = _match(entries, stems, i)
+        for kind in _KINDS_BY_FIRST.get(stems[i], ()):
+            end = _match(_KINDS[kind][2], stems, i)
             if end < 0:
                 continue
             if end == i and not NEGATIONS.isdisjoint(words[max(0, i - 2) : i]):
@@ -210,7 +217,7 @@ def weigh(words: list[str], stems: list[str]) -> Weighed | None:
     for weight, entries in _BOOSTS.values():
         if _present(entries, stems):
             total += weight
-    if reassured(words):
+    if reassured(words, heard):
         # "He's fine" explains an accident or an illness, never what someone did.
         total -= 0.5 * sum(values[k] for k in values.keys() & _ACCIDENTS)
     start, end = best[2]
@@ -218,7 +225,7 @@ def weigh(words: list[str], stems: list[str]) -> Weighed | None:
 
 
 def _present(entries: _Entries, stems: list[str]) -> bool:
-    return any(s and _match(entries, stems, i) >= 0 for i, s in enumerate(stems))
+    return any(s in entries and _match(entries, stems, i) >= 0 for i, s in enumerate(stems))
 
 
 #: Words that report someone else's claim: "he says he's fine" is no reassurance, often the
@@ -232,11 +239,15 @@ _CLAIMS = frozenset(
 _BEFORE = frozenset(("was", "were", "ago", "until", "earlier", "yesterday", "before"))
 
 
-def reassured(words: list[str]) -> bool:
-    """Whether the caller says all is well ("he's ok", "totally normal"), in their own voice."""
-    stems = [stem(w) for w in words]
+def reassured(words: list[str], stems: list[str] | None = None) -> bool:
+    """Whether the caller says all is well ("he's ok", "totally normal"), in their own voice.
+
+    `stems` are the words' stems when the caller has them already.
+    """
+    if stems is None:
+        stems = [stem(w) for w in words]
     for i, s in enumerate(stems):
-        end = _match(_REASSURED, stems, i) if s else -1
+        end = _match(_REASSURED, stems, i) if s in _REASSURED else -1
         if (
             end >= 0
             and _CLAIMS.isdisjoint(words[max(0, i - 2) : i])
