@@ -47,9 +47,10 @@ BENIGN = """hurt her feelings, hurt his feelings, hurt my feelings, hurts my fee
     almost broke, snow piled, piled up everywhere, is a handful, such a handful, bit of a
     handful, real handful, quite a handful, breathing down my neck, down my neck, pain in the
     neck, secret santa, secret santas, given up the ghost, gave up the ghost, nearly broke my
-    neck, almost broke my neck, zombie attack, zombie attacks, through the roof, bat mitzvah,
-    bridge loan, gift card balance, out of office, one side of town, in the car on, in the car
-    during, in my car, from my car, from the car, sitting in the car, kid free"""
+    neck, almost broke my neck, zombie attack, zombie attacks, not the end of the world, not end
+    of the world, through the roof, bat mitzvah, bridge loan, gift card balance, out of office,
+    one side of town, in the car on, in the car during, in my car, from my car, from the car,
+    sitting in the car, kid free"""
 
 #: Words that explain a kind away, anywhere in the question: it counts half ("won't be back
 #: for two weeks, I'm on a trip"; "home alone after school").
@@ -77,7 +78,7 @@ CALM: dict[str, str] = {
         practice, competition, game, match, hockey, soccer, football, basketball, rugby,
         surgery, tonsils, knee, hip, checkup, check up, scheduled, routine, all fine, fine now,
         doing fine, doing better, recovering, recovered, good news, thank goodness, nothing
-        serious, physical therapy, dentist, dental, the flu, a cold, covid""",
+        serious, physical therapy, the flu, a cold, covid""",
 }
 
 #: Words that say all is well or ordinary: a situation told with them is no sign on its own,

@@ -282,7 +282,7 @@ PATTERNS: tuple[Pattern, ...] = (
             _OBJ,
             gap=2,
             unless="feeling feelings text txt sms email mail message msg note line dm pm snap call",
-            benign="pretend pretending nerf toy finger fingers robbers zombies",
+            benign="pretend pretending nerf toy finger fingers robbers zombies zombie game",
         ),
         _p("hang starve burn", _SELF, gap=1),
         _p("cut slit", _SELF + " " + _BODY, gap=3, benign="hair bangs nails fringe"),

@@ -38,10 +38,11 @@ KINDS: dict[str, tuple[float, str, str]] = {
         my, break your, pillow over his face, pillow over her face, pillow over, gets mad, locks
         their, locks her in, locks him in, locks mom, locked mom, locked me, locks me, locked me
         in, in her room, about to snap, going to snap, snap on, did not mean it, not mean it,
-        make sure i regret, regret it, gonna get me, going to get me, end me, end him, end her,
-        finish what he started, finish what she started, finish the job, do to the baby, do to
-        the kids, do to her, do to him, do to me, do something to, hurt someone, hurt somebody,
-        hurt people, going to hurt, gonna hurt, hands round my neck, hands around my neck, hands
+        make sure i regret, regret it, punish my family, punish them, punish her, hell find out,
+        he will find out where, gonna get me, going to get me, end me, end him, end her, finish
+        what he started, finish what she started, finish the job, do to the baby, do to the
+        kids, do to her, do to him, do to me, do something to, hurt someone, hurt somebody, hurt
+        people, going to hurt, gonna hurt, hands round my neck, hands around my neck, hands
         round her neck, hands around her neck, round my neck, around my neck, till i blacked
         out, until i blacked out, get what coming, what coming to her, what coming to him,
         letting himself in, lets himself in, let himself in, under the bathwater, under the
@@ -69,16 +70,17 @@ KINDS: dict[str, tuple[float, str, str]] = {
         my, tracking my, follows me everywhere, cut me off, controls my money, took the car,
         took my car, took the money, took the kids money, took my car keys, my car keys, took my
         money, takes my money, took my passport, can not leave, cannot leave, trapped, not let
-        me anywhere near, not let me near, not let me see, not want to go home, shouts at him,
-        shouts at her, yells at him, yells at her, screams at him, screams at her, scared to
-        eat, scared when she, scared when he, scared to go home, afraid to go home, not safe at
-        home, not safe to go home, taking her pension, taking his pension, taking her money,
-        taking his money, taking her money, taking his bank, taking her bank, his bank card, her
-        bank card, stealing from, steals from, stole from, flinch, flinches, goes quiet when,
-        scared whenever, afraid whenever, scared of him, scared of her, afraid of him, afraid of
-        her, terrified of him, terrified of her, court order, protective order, protection
-        order, order against, no contact order, hiding from, hiding in the, hide from him, hide
-        from her""",
+        me anywhere near, not let me near, not let me see, can not be home when, not be home
+        when, when he is there, when hes there, not want to go home, shouts at him, shouts at
+        her, yells at him, yells at her, screams at him, screams at her, scared to eat, scared
+        when she, scared when he, scared to go home, afraid to go home, not safe at home, not
+        safe to go home, taking her pension, taking his pension, taking her money, taking his
+        money, taking her money, taking his bank, taking her bank, his bank card, her bank card,
+        stealing from, steals from, stole from, flinch, flinches, goes quiet when, scared
+        whenever, afraid whenever, scared of him, scared of her, afraid of him, afraid of her,
+        terrified of him, terrified of her, court order, protective order, protection order,
+        order against, no contact order, hiding from, hiding in the, hide from him, hide from
+        her""",
     ),
     "at-hand": (
         1.2,
@@ -99,18 +101,19 @@ KINDS: dict[str, tuple[float, str, str]] = {
         her door, outside his door, outside her house, gets off work, gets home at, before he
         gets home, when he gets home, where my daughter goes, where my son goes, standing over,
         in the flat, whispering, so he can not hear, something in his backpack, something heavy
-        in, in his backpack, in his bag, in the next room, in the other room, next room, at your
-        front desk, inside his jacket, in his jacket, something inside his, hiding in closet,
-        hiding in the closet, hiding in a closet, he coming in, within num feet, not supposed to
-        come, home soon, door handles, trying all the, been in my shed, in my shed, in my
-        garage, in my yard, in the yard, in my backyard, front door, back door, at my front, at
-        the front door, will not go, will not leave, wait here, waiting here, coming back at, he
-        coming back, she coming back, outside my, coming in to get, coming to get me, coming for
-        me, trying the windows, trying the window, trying the door, trying the doors, at the
-        window, at my window, across from my house, across the street, outside my work, at my
-        work, outside my job, standing outside, standing across, been following, keeps
-        following, baseball bat, a bat, with a bat, crowbar, machete, hammer, axe, open up, open
-        the door, let him in, banging on, pounding on, outside banging, outside yelling, outside
+        in, in his backpack, in his bag, knows my sisters address, knows my address, back tmrw,
+        back tomorrow, he is back, in the next room, in the other room, next room, at your front
+        desk, inside his jacket, in his jacket, something inside his, hiding in closet, hiding
+        in the closet, hiding in a closet, he coming in, within num feet, not supposed to come,
+        home soon, door handles, trying all the, been in my shed, in my shed, in my garage, in
+        my yard, in the yard, in my backyard, front door, back door, at my front, at the front
+        door, will not go, will not leave, wait here, waiting here, coming back at, he coming
+        back, she coming back, outside my, coming in to get, coming to get me, coming for me,
+        trying the windows, trying the window, trying the door, trying the doors, at the window,
+        at my window, across from my house, across the street, outside my work, at my work,
+        outside my job, standing outside, standing across, been following, keeps following,
+        baseball bat, a bat, with a bat, crowbar, machete, hammer, axe, open up, open the door,
+        let him in, banging on, pounding on, outside banging, outside yelling, outside
         screaming, breaking in, broke in, break in, trying to get in, tried to get in, in my
         house, in the house with, parked outside, waiting outside, waiting for me, following me,
         followed me, follows me, showed up at, shows up at, keeps showing up, watching my house,
@@ -141,17 +144,19 @@ KINDS: dict[str, tuple[float, str, str]] = {
         since the bus, dropped him off at, dropped her off at, slipped out, got out, half
         frozen, thin ice, windows up, windows are up, in a car in, for num min, num minutes, bad
         smell, smell at his door, smell coming from, ran off, last seen, last seen near, near
-        hwy, near the highway, nobody knows where, no one knows where, nobody knows where she,
-        nobody can find, no one can find, not find, left the house, left home, for days, been
-        gone, gone from, since num, creek, river, lake, pond, canal, quarry, highway, train
-        line, the woods, degrees tonight, degrees, in his slippers, in her slippers, slippers,
-        getting dark, it is dark, without his phone, without her phone, not have his phone, not
-        have her phone, no grownups, no grown ups, no adults, mommy left, mom left, dry cereal,
-        in just a diaper, in a diaper, only a diaper, degrees out, nobody has come, no one has
-        come, never came back, did not come back, not come back, nobody came, come looking,
-        looking for him, looking for her, drove off, drove away, last nite, walked out, wandered
-        off, walked off, freezing, in the cold, nightgown, nightie, pajamas, barefoot, in a hot
-        car, in the car, in the pool, near the pool, near the road, in the street, on the road""",
+        hwy, near the highway, no answer, in bathroom num, in the bathroom for num, in the
+        bathroom for hours, blood under, nobody knows where, no one knows where, nobody knows
+        where she, nobody can find, no one can find, not find, left the house, left home, for
+        days, been gone, gone from, since num, creek, river, lake, pond, canal, quarry, highway,
+        train line, the woods, degrees tonight, degrees, in his slippers, in her slippers,
+        slippers, getting dark, it is dark, without his phone, without her phone, not have his
+        phone, not have her phone, no grownups, no grown ups, no adults, mommy left, mom left,
+        dry cereal, in just a diaper, in a diaper, only a diaper, degrees out, nobody has come,
+        no one has come, never came back, did not come back, not come back, nobody came, come
+        looking, looking for him, looking for her, drove off, drove away, last nite, walked out,
+        wandered off, walked off, freezing, in the cold, nightgown, nightie, pajamas, barefoot,
+        in a hot car, in the car, in the pool, near the pool, near the road, in the street, on
+        the road""",
     ),
     "secret": (
         1.0,
@@ -160,12 +165,13 @@ KINDS: dict[str, tuple[float, str, str]] = {
         door, ran into a door, walked into the door, fell down the stairs, so clumsy, not talk
         about it, not talk about what, not say what happened, not tell me what happened, if he
         tells, if she tells, get sent away, sent away, what happens at, bath time, bathtime,
-        what he does when, what he does to, what she does when, not tell, not explain, not say
-        how, says she fell, says he fell, said she fell, said he fell, not to tell, not tell
-        anyone, not tell her mom, not tell his mom, not tell mom, not tell dad, not tell me,
-        keep quiet, keep it quiet, our little, special friend, special friendship, would not
-        understand, between them, between us, delete the messages, deletes the messages, deleted
-        the messages, hides her phone, hides his phone, hidden phone, second phone, burner""",
+        what he does when, what he does to, what she does when, makes her delete, delete all
+        their, delete their messages, all their messages, not tell, not explain, not say how,
+        says she fell, says he fell, said she fell, said he fell, not to tell, not tell anyone,
+        not tell her mom, not tell his mom, not tell mom, not tell dad, not tell me, keep quiet,
+        keep it quiet, our little, special friend, special friendship, would not understand,
+        between them, between us, delete the messages, deletes the messages, deleted the
+        messages, hides her phone, hides his phone, hidden phone, second phone, burner""",
     ),
     "lured": (
         1.0,
@@ -279,21 +285,23 @@ KINDS: dict[str, tuple[float, str, str]] = {
         his, left me her, left me all, not need them, all letters, us letters, wrote us,
         suddenly calm, really calm, so calm, at peace, calm and happy, made peace, made his
         peace, made her peace, made my peace, said sorry, saying sorry, sorry for everything,
-        calling me home, going home to the lord, be with the lord, meet my maker, before i go,
-        for her kindness, for his kindness, the last night, last night on, feels like the last,
-        all in the letter, in the letter on, it is all in, pays out no matter, no matter what,
-        take the dog, take my dog, take the cat, gave his watch, gave her ring, does not matter,
-        not matter, made other arrangements, other arrangements, permanent ones, permanent
+        calling me home, going home to the lord, be with the lord, meet my maker, you before i
+        go, thanks before i go, goodbye before i go, before i go up, letter before i go, for her
+        kindness, for his kindness, the last night, last night on, feels like the last, all in
+        the letter, in the letter on, it is all in, pays out no matter, no matter what, take the
+        dog, take my dog, take the cat, gave his watch, gave her ring, does not matter, not
+        matter, made other arrangements, other arrangements, permanent ones, permanent
         arrangements, dog going to, dog is going to, going to my sister, the last time she, last
         time she would, biggest pack, should not feel bad, not feel bad, went to be with, be
         with my late, be with my husband, be with my wife, after tonight, left note, do not look
         for me, not look for me, guitar away, pc away, away to his friends, away to her friends,
         away to friends, letters to his, letters to my, the cat is with, the dog is with, top
-        drawer, in the drawer, hear it from me, before i drive, nobody will need, no one will
-        need, nobody needs to, not matter anymore, not really matter, do not come in, note on
-        the door, note taped, taped a note, a note on, goodbye, good bye, goodbyes, farewell,
-        bye forever, not be needing them, not need them anymore, not need them any more, not
-        need his appointments, not need her appointments, not need any appointments, not need
+        drawer, in the drawer, hear it from me, before i drive, dropping off her, dropping off
+        his, all set now, appointments after that, nobody will need, no one will need, nobody
+        needs to, not matter anymore, not really matter, do not come in, note on the door, note
+        taped, taped a note, a note on, goodbye, good bye, goodbyes, farewell, bye forever, not
+        be needing them, not need them anymore, not need them any more, not need his
+        appointments, not need her appointments, not need any appointments, not need
         appointments, not need sessions, not need my appointments, not be needing appointments,
         not be needing sessions, not need to come, not be needing to, not need any more, not
         need anymore, no longer need, not be here, not be around, not be coming, wont be coming,
@@ -344,23 +352,24 @@ KINDS: dict[str, tuple[float, str, str]] = {
         it, drove up to, drove past it, know exactly which, exactly which bridge, exactly where,
         would be easier, be easier to, easier to just, steering into, steer into, into the wall,
         into a wall, into a tree, thoughts about, long sleeves, how deep, deep to go, blood on
-        her, blood on his, punish myself, decided it is time, i have decided, time i went,
-        scared to be alone with, afraid to be alone with, keeps picturing, keep picturing,
-        scared of myself, afraid of myself, frightened of myself, not trust myself, can not
-        trust myself, what i might do, what i will do, what i would do, what i could do, what
-        hell do, what shell do, what he might do, what she might do, what he will do, what she
-        will do, urge, urges, urge to, thoughts of, intrusive, thinking abt, thoughts abt, keep
-        thinking about, can not stop thinking, cannot stop thinking, keep picturing, picture
-        myself, imagine myself, fantasize, tempted, on purpose, drive into, drive off, swerve,
-        step in front, in front of a, walk into traffic, into traffic, crash my car, crashing my
-        car, crash the car, jump off, jumping off, jump in, go to sleep and, make it look, look
-        like an accident, hurt myself, harm myself, hurting myself, hurt herself, hurt himself,
-        hurting herself, hurting himself, cut again, cutting again, cut deeper, towel soaked,
-        soaked through, not stop bleeding, it will not stop, his wrists, her wrists, my wrists,
-        picture of his, picture of her, cut myself, cutting herself, cutting himself, cuts on,
-        cuts on her, scratches on, scars on, burning herself, burning himself, burned herself,
-        starving herself, not eating, stopped eating, not eaten, banging his head, banging her
-        head, hitting himself, hitting herself""",
+        her, blood on his, all planned, got it all planned, it all planned, when everyone is
+        gone, when everyone gone, everyone is gone, punish myself, decided it is time, i have
+        decided, time i went, scared to be alone with, afraid to be alone with, keeps picturing,
+        keep picturing, scared of myself, afraid of myself, frightened of myself, not trust
+        myself, can not trust myself, what i might do, what i will do, what i would do, what i
+        could do, what hell do, what shell do, what he might do, what she might do, what he will
+        do, what she will do, urge, urges, urge to, thoughts of, intrusive, thinking abt,
+        thoughts abt, keep thinking about, can not stop thinking, cannot stop thinking, keep
+        picturing, picture myself, imagine myself, fantasize, tempted, on purpose, drive into,
+        drive off, swerve, step in front, in front of a, walk into traffic, into traffic, crash
+        my car, crashing my car, crash the car, jump off, jumping off, jump in, go to sleep and,
+        make it look, look like an accident, hurt myself, harm myself, hurting myself, hurt
+        herself, hurt himself, hurting herself, hurting himself, cut again, cutting again, cut
+        deeper, towel soaked, soaked through, not stop bleeding, it will not stop, his wrists,
+        her wrists, my wrists, picture of his, picture of her, cut myself, cutting herself,
+        cutting himself, cuts on, cuts on her, scratches on, scars on, burning herself, burning
+        himself, burned herself, starving herself, not eating, stopped eating, not eaten,
+        banging his head, banging her head, hitting himself, hitting herself""",
     ),
     "neglect": (
         1.0,

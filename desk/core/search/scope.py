@@ -32,6 +32,7 @@ OFF_POLICY = word_list("""
     located location uber lyft taxi afford sliding cxl retirement retiring party
     slot slots notice certificate certificates voucher vouchers gift sell sells buy workbook
     closed christmas thanksgiving easter cross shield anthem kaiser optum magellan
+    pause form forms paperwork sign ramp walker teens teen teenagers adolescents play
 """)
 #: Words that name a way of getting in touch, or the policy itself: with one of these the
 #: question is about the channel or the rule, whatever the subject ("can I email her my
