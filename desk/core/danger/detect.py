@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from desk.core.danger.figures import FIGURES, PEOPLE
+from desk.core.danger.figures import FIGURES, MONEY, PEOPLE
 from desk.core.danger.others import OTHERS
 from desk.core.danger.patterns import Pattern
 from desk.core.danger.pieces import together
@@ -185,6 +185,7 @@ def detect(query: str) -> Danger | None:
 #: Who can make a threat, and what it is made of ("he said he will kill me if I don't...").
 _THREAT_PEOPLE = frozenset(stem(w) for w in PEOPLE.split())
 _THREAT_VERBS = frozenset(("kill", "murder"))
+_MONEY = frozenset(stem(w) for w in MONEY.split())
 
 
 def _restore_threats(said: tuple[list[str], list[str]], words: list[str], stems: list[str]) -> None:
@@ -192,6 +193,8 @@ def _restore_threats(said: tuple[list[str], list[str]], words: list[str], stems:
     adding-up weighs it: "she'll murder me if she finds out lol" alone is no alarm, "he'll kill
     me if I don't give him my card, he's in the next room" is."""
     raw_words, raw_stems = said
+    if not _MONEY.isdisjoint(raw_stems):
+        return  # "he'll kill me if we pay out of pocket again"
     for i in range(len(raw_stems) - 2):
         if (
             raw_stems[i] in _THREAT_VERBS

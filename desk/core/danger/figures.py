@@ -19,6 +19,9 @@ PEOPLE = (
     "granddaughter"
 )
 
+#: Words of money that make "he'll kill me if..." a figure of speech, never a threat.
+MONEY = "pay paying pocket bill bills money cost costs spend spending price prices fee fees"
+
 #: `benign` on a figure is read only in the three words before it: the one doing the killing.
 FIGURES: tuple[Pattern, ...] = (
     _p("kill killing kills murder", "me", gap=1, benign=PEOPLE, unless="if"),
@@ -84,6 +87,8 @@ FIGURES: tuple[Pattern, ...] = (
     _p("wallet bank account budget", "bleeding", gap=3),
     # "This traffic will kill me if it doesn't move": a thing, not a person, threatens.
     _p("kill murder", "me", "if when", gap=1, benign=PEOPLE),
+    # "He'll kill me if we pay out of pocket again": money, not a threat.
+    _p("kill murder", "me", "if when", gap=1, needs=MONEY),
     # "She'll murder me if she finds out lol": a joke; weighed, never an alarm on its own.
     _p("kill murder", "me", "if when", gap=1, needs="lol haha lmao jk kidding joking surprise"),
     _p("give gave given giving", "up", "the", "ghost", gap=1),

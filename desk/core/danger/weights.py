@@ -1,11 +1,9 @@
 """Weak signs of danger, by kind, for adding up: each means little alone, together they tell.
 
-A caller in danger rarely uses a warning word. "My neighbour's little boy has been on the
-balcony by himself since lunch" joins a child, being alone and a time; "I mixed my anxiety meds
-with wine and my chest feels tight" joins pills, alcohol and a body in trouble. Each kind below
-has a weight and the words and short phrases that show it (comma separated, as stems, at most
-four words; two-word phrases may have one word between them). `desk.core.danger.weigh` adds
-up the weights of the kinds a question shows. The lists are independent of any practice.
+"My neighbour's little boy has been on the balcony by himself since lunch" joins a child,
+being alone and a time. Each kind has a weight, the sign staff read, and its words and phrases
+(comma separated, read as stems; two-word phrases may have a word between them). Added up by
+`desk.core.danger.weigh`; who is at risk is in `who.py`, the words around a sign in `context.py`.
 """
 
 from __future__ import annotations
@@ -51,11 +49,11 @@ KINDS: dict[str, tuple[float, str, str]] = {
     "injury": (
         1.0,
         "an injury",
-        """marks on neck, ribs hurt, my ribs, bruise, bruises, bruised, burns, burn, burned,
-        scalded, cigarette burns, black eye, handprint, hand print, welts, burn marks, busted
-        lip, split lip, broken arm, broke my, broke her, bleeding, blood, her neck, his neck, my
-        neck, red and purple, purple, marks on her neck, marks on his neck, marks on my neck,
-        sores, bed sores, wet clothes""",
+        """finger marks, marks on her arms, marks on both, marks on neck, ribs hurt, my ribs,
+        bruise, bruises, bruised, burns, burn, burned, scalded, cigarette burns, black eye,
+        handprint, hand print, welts, burn marks, busted lip, split lip, broken arm, broke my,
+        broke her, bleeding, blood, her neck, his neck, my neck, red and purple, purple, marks
+        on her neck, marks on his neck, marks on my neck, sores, bed sores, wet clothes""",
     ),
     "control": (
         0.8,
@@ -166,12 +164,13 @@ KINDS: dict[str, tuple[float, str, str]] = {
         about it, not talk about what, not say what happened, not tell me what happened, if he
         tells, if she tells, get sent away, sent away, what happens at, bath time, bathtime,
         what he does when, what he does to, what she does when, makes her delete, delete all
-        their, delete their messages, all their messages, not tell, not explain, not say how,
-        says she fell, says he fell, said she fell, said he fell, not to tell, not tell anyone,
-        not tell her mom, not tell his mom, not tell mom, not tell dad, not tell me, keep quiet,
-        keep it quiet, our little, special friend, special friendship, would not understand,
-        between them, between us, delete the messages, deletes the messages, deleted the
-        messages, hides her phone, hides his phone, hidden phone, second phone, burner""",
+        their, delete their messages, all their messages, begs me not to say, not to say
+        anything, not tell, not explain, not say how, says she fell, says he fell, said she
+        fell, said he fell, not to tell, not tell anyone, not tell her mom, not tell his mom,
+        not tell mom, not tell dad, not tell me, keep quiet, keep it quiet, our little, special
+        friend, special friendship, would not understand, between them, between us, delete the
+        messages, deletes the messages, deleted the messages, hides her phone, hides his phone,
+        hidden phone, second phone, burner""",
     ),
     "lured": (
         1.0,
