@@ -70,6 +70,9 @@ def _deletes(word: str) -> set[str]:
     return {word[:i] + word[i + 1 :] for i in range(len(word))}
 
 
+#: A word longer than this by more than a letter is no typo of a danger word (and a pasted
+#: 100,000-letter "word" would take seconds to check).
+_TYPO_LONGEST = max(len(w) for w in TYPO_WORDS) + 1
 _TYPO_KEYS: dict[str, str] = {}
 for _typo_word in TYPO_WORDS:
     for _key in {_typo_word} | _deletes(_typo_word):
@@ -149,7 +152,7 @@ def detect(query: str) -> Danger | None:
             and (sign != _MEANS or present.isdisjoint(_HUNTING))
         ):
             return Danger(_phrase(words, i - 1, i + 1), sign)
-        if len(word) >= 6 and sign is None:
+        if 6 <= len(word) <= _TYPO_LONGEST and sign is None:
             typo = _typo_sign(word)
             if typo is not None:
                 return Danger(_phrase(words, i - 1, i + 1), typo)

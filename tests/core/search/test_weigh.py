@@ -117,3 +117,19 @@ def test_who_is_at_risk_adds_only_to_signs_where_it_matters() -> None:
 def test_the_lists_words_are_real_words() -> None:
     """Every word the lists name is known, so the search never reads one as a typo."""
     assert {"swallowed", "wandering", "goodbye", "bruises"} <= WORDS
+
+
+def test_a_pasted_giant_word_is_not_checked_letter_by_letter(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """A 100,000-letter paste is no typo of a danger word: its deletions (seconds of work on
+    every keystroke) are never computed. Short misspellings ("suicde") still are."""
+    from desk.core.danger import detect as detect_module
+
+    real = detect_module._deletes
+
+    def guarded(word: str) -> set[str]:
+        assert len(word) <= 20, f"deletions computed for a {len(word)}-letter word"
+        return real(word)
+
+    monkeypatch.setattr(detect_module, "_deletes", guarded)
+    assert detect("x" * 100_000) is None
+    assert detect("my friend is suicdal") is not None
