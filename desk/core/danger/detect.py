@@ -94,7 +94,7 @@ _FIGURES_BY_FIRST = _by_first(FIGURES)
 
 
 #: Signs that count even when the caller says all is well: their own words of dying or harm.
-_ALWAYS = frozenset(
+ALWAYS = frozenset(
     (
         "talk of suicide",
         "talk of dying",
@@ -113,11 +113,6 @@ _ALWAYS = frozenset(
 #: A gun named on a hunting trip is not the means at hand.
 _MEANS = "the means"
 _HUNTING = frozenset(stem(w) for w in ("deer", "duck", "elk", "season", "trip", "range"))
-
-
-def is_crisis(query: str) -> bool:
-    """True when a caller's words show any sign of danger to them or to someone else."""
-    return detect(query) is not None
 
 
 def detect(query: str) -> Danger | None:
@@ -148,7 +143,7 @@ def detect(query: str) -> Danger | None:
         if (
             sign is not None
             and stems[i + 1] not in IDIOM_NEXT.get(s, NO_IDIOM)
-            and (not calm or sign in _ALWAYS)
+            and (not calm or sign in ALWAYS)
             and (sign != _MEANS or present.isdisjoint(_HUNTING))
         ):
             return Danger(_phrase(words, i - 1, i + 1), sign)
@@ -164,7 +159,7 @@ def detect(query: str) -> Danger | None:
                 end >= 0
                 and present.isdisjoint(pattern.benign)
                 and (not pattern.needs or not present.isdisjoint(pattern.needs))
-                and (not calm or pattern.sign in _ALWAYS)
+                and (not calm or pattern.sign in ALWAYS)
             ):
                 if pattern.needs:
                     end = _reach(pattern.needs, stems, end)
@@ -175,7 +170,7 @@ def detect(query: str) -> Danger | None:
         if "selfharm" in joined:
             return Danger("self harm", "self-harm")
     found = together(_PIECES, stems)
-    if found is not None and (not calm or found[0] in _ALWAYS):
+    if found is not None and (not calm or found[0] in ALWAYS):
         sign, start, end = found
         return Danger(_phrase(words, start, end), sign)
     _restore_threats(said, words, stems)

@@ -115,5 +115,13 @@ FIGURES: tuple[Pattern, ...] = (
     _p("murder", "mystery mysteries podcast podcasts show shows party game games", gap=1),
     _p("bleeding", "money cash", gap=1),
     _p("death", "trap", gap=1),
+    _p(
+        "money bills rent prices cost costs inflation budget stuff mortgage",
+        "killing strangling",
+        "us me",
+        gap=3,
+        benign=PEOPLE,
+    ),
+    _p("hostage", "negotiation negotiations negotiator", gap=1),
     _p("kill killing", "me", "for", gap=1, unless="leaving telling talking going"),
 )

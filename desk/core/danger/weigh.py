@@ -157,6 +157,17 @@ def _match(entries: _Entries, stems: list[str], i: int) -> int:
     return -1
 
 
+def mask_benign(words: list[str]) -> None:
+    """Blank in place the figures of speech this adding-up leaves alone ("hurt her feelings",
+    "shoot her a text"), so no other reader takes them for signs either."""
+    stems = [_own_stem(w, stem(w)) if w else "" for w in words]
+    for i in range(len(stems)):
+        if stems[i]:
+            end = _match(_BENIGN, stems, i)
+            for j in range(i, end + 1):
+                words[j] = stems[j] = ""
+
+
 def weigh(words: list[str], stems: list[str]) -> Weighed | None:
     """The weak signs in a question, added up; None when there are none.
 

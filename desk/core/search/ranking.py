@@ -15,8 +15,10 @@ from __future__ import annotations
 import heapq
 from operator import itemgetter
 
-from desk.core.danger.cues import CLOSE, NEAR_DANGER, nearness
-from desk.core.danger.detect import Danger, detect, is_crisis
+from desk.core.danger import reader
+from desk.core.danger.cues import CLOSE, FAINT, NEAR_DANGER, nearness
+from desk.core.danger.detect import Danger, detect
+from desk.core.danger.reader import is_crisis, judge
 from desk.core.danger.weigh import WORDS as DANGER_WORDS
 from desk.core.language.common import common_words
 from desk.core.language.text import drop_idioms, merge_compounds, normalize, stem
@@ -51,7 +53,7 @@ from desk.core.search.index import (
     build_postings,
     topic_fields,
 )
-from desk.core.search.scope import WEAK_SCORE, off_policy_subject
+from desk.core.search.scope import WEAK_SCORE, learned_out_of_scope, off_policy_subject
 
 __all__ = ["CRISIS_TOPIC", "Answer", "Danger", "Hit", "SearchIndex", "detect", "is_crisis"]
 
@@ -69,6 +71,20 @@ _value = itemgetter(1)
 _CALM_CRISIS_WEIGHT = 0.4
 #: How much the story before a caller's question counts against the question itself.
 _STORY_WEIGHT = 0.5
+
+
+def _nearer(near: int, likely: float | None) -> int:
+    """How near danger a calm question comes, once the learned reader has read it: likely
+    enough keeps the crisis row in view; unlikely, weak signs alone do not lead."""
+    if likely is None:
+        return near
+    if likely >= reader.VIEW:
+        return max(near, CLOSE if likely >= _ALONE else NEAR_DANGER)
+    return min(near, FAINT) if likely < reader.CALM else near
+
+
+#: A calm question this likely to be danger shows the crisis row even when nothing else matched.
+_ALONE = 0.5
 
 
 def _by_score(hit: Hit) -> float:
@@ -158,6 +174,7 @@ class SearchIndex:
         words = normalize(query)
         if not words:
             return Answer((), None, True)
+        said = words
         plain = self._without_name(words)
         words = merge_compounds(drop_idioms(plain), self._known)
         mark = question_end(query)
@@ -167,13 +184,13 @@ class SearchIndex:
                 drop_idioms(self._without_name(normalize(query[:mark]))), self._known
             )
             told = told_from(len(asked), len(words))
-        danger = detect(query)
+        danger, likely = judge(query)
         hits: list[Hit]
         if self._crisis is None:
             hits = [Hit(self._ids[doc], score) for doc, score in self._rank(words, top, told)]
         elif danger is None and not asks_about_the_line(plain):
             hits = self._calm(self._rank(words, None if top is None else top + 1, told), top)
-            near = nearness(query)
+            near = _nearer(nearness(query), likely)
             if hits and hits[0].topic_id == CRISIS_TOPIC and near < NEAR_DANGER:
                 # Only the crisis topic matched, on words with no sign of danger ("we fight
                 # like cats and dogs", "scared stiff about an interview"): it is no answer,
@@ -195,6 +212,8 @@ class SearchIndex:
         subject = None if asks_about_the_line(plain) else off_policy_subject(plain, self._subjects)
         calm = [h for h in hits if h.topic_id != CRISIS_TOPIC or h.score >= WEAK_SCORE]
         covered = subject is None and bool(calm) and calm[0].score >= WEAK_SCORE
+        if covered and learned_out_of_scope(said, calm[0].topic_id):
+            covered = False
         return Answer(tuple(hits), None, covered, subject)
 
     def _without_name(self, words: list[str]) -> list[str]:

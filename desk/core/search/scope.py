@@ -11,6 +11,10 @@ topic uses: a practice whose policy covers billing answers billing questions as 
 
 from __future__ import annotations
 
+from functools import cache
+from pathlib import Path
+
+from desk.core.language.learned import Reader, enough, read
 from desk.core.language.text import stem
 from desk.core.language.words import word_list
 
@@ -82,3 +86,27 @@ def off_policy_subject(words: list[str], known: frozenset[str] | set[str]) -> st
     if phoned and subject not in MONEY:
         return None
     return subject
+
+
+_LEARNED = Path(__file__).with_name("learned.tsv")
+#: At or above this likelihood of being out of scope, a matched question is a "maybe".
+LIKELY_OUT = 0.5
+
+
+@cache
+def _reader() -> Reader | None:
+    return read(_LEARNED)
+
+
+def learned_out_of_scope(words: list[str], best: str) -> bool:
+    """Whether the learned reader (`learned.tsv`, made by `make learned` from the evaluation
+    questions) finds the question one the policy is silent on ("how much is a session for a
+    student?", "is there a lift in your building?") though `best`, its best topic, matched.
+
+    It judges only questions whose best topic it learned from: a practice whose policy adds a
+    billing topic answers billing questions with it, and the reader keeps out of the way.
+    """
+    reader = _reader()
+    if reader is None or best not in reader.topics or not enough(words):
+        return False
+    return reader.probability(words) >= LIKELY_OUT

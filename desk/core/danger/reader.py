@@ -1,0 +1,95 @@
+"""The second reader for danger: weights learned from thousands of labelled caller questions
+(`desk.core.language.learned`), read beside the rules.
+
+The rules (`detect`, `weigh`) say why in words staff know; they miss phrasings no list has
+seen, and now and then take a figure of speech for a sign. The learned reader has seen how
+callers in danger speak and how everyone else does. Together:
+
+- a question the reader finds likely enough (`FIRST`) is danger even when no rule fired, and
+  the strip quotes the words that weighed most;
+- one it finds unlikely (below `CALM`) sets aside what a rule read from a situation or weak
+  signs ("a surprise party... it's a secret"), never the caller's own words of dying or harm
+  (`detect.ALWAYS`);
+- in between (`VIEW`), the crisis row stays among the first three, not first.
+
+The weights are `learned.tsv` beside this module, made by `make learned`; without the file
+the rules work alone.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+from desk.core.danger.detect import ALWAYS, Danger, detect, mask_figures
+from desk.core.danger.signs import NEGATABLE, NEGATIONS
+from desk.core.danger.weigh import mask_benign
+from desk.core.language.learned import Reader, enough, read
+from desk.core.language.text import normalize, stem
+
+_FILE = Path(__file__).with_name("learned.tsv")
+#: At or above this likelihood the crisis row leads, with the DANGER strip.
+FIRST = 0.9
+#: At or above this the crisis row is kept among the first three.
+VIEW = 0.1
+#: Below this, a sign read from a situation or from weak signs is set aside.
+CALM = 0.05
+#: Words quoted when no word stands out.
+_QUOTE = 8
+#: The sign staff read when only the learned reader found danger.
+SIGN = "words like those of callers in danger"
+
+
+@cache
+def _reader() -> Reader | None:
+    return read(_FILE)
+
+
+def read_words(words: list[str]) -> list[str]:
+    """The normalized words as the reader reads them, in learning and at work: figures of
+    speech ("this billing is killing me", "hurt her feelings") and ruled-out danger words
+    ("not suicidal") blanked, as the rules set them aside."""
+    words = list(words)
+    stems = [stem(w) for w in words]
+    mask_figures(words, stems)
+    mask_benign(words)
+    for i, word in enumerate(words):
+        if word in NEGATABLE and not NEGATIONS.isdisjoint(words[max(0, i - 3) : i]):
+            words[i] = ""
+    return words
+
+
+def likelihood(words: list[str]) -> float | None:
+    """How likely the normalized words are a caller in danger; None without the weights or
+    with too few words to judge (the rules judge those alone)."""
+    reader = _reader()
+    read = read_words(words)
+    return reader.probability(read) if reader is not None and enough(read) else None
+
+
+def reconsider(danger: Danger | None, words: list[str], likely: float | None) -> Danger | None:
+    """The rules' finding after the learned reader's: raised, kept or set aside."""
+    if likely is None:
+        return danger
+    if danger is None:
+        if likely < FIRST:
+            return None
+        reader = _reader()
+        start, end = reader.strongest(read_words(words)) if reader is not None else (0, 0)
+        return Danger(" ".join(words[start:end] if end else words[:_QUOTE]), SIGN)
+    if likely < CALM and danger.sign not in ALWAYS:
+        return None
+    return danger
+
+
+def judge(query: str) -> tuple[Danger | None, float | None]:
+    """Desk's finding on a caller's words: the rules' (`detect`) after the learned reader's,
+    and how likely the reader found danger (None when it did not judge)."""
+    words = normalize(query)
+    likely = likelihood(words)
+    return reconsider(detect(query), words, likely), likely
+
+
+def is_crisis(query: str) -> bool:
+    """True when Desk finds any sign of danger to the caller or to someone else."""
+    return judge(query)[0] is not None
