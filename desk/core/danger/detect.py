@@ -106,6 +106,7 @@ ALWAYS = frozenset(
         "fear of what they might do",
         "violence or control",
         "abuse or violence",
+        "someone who needs help now",
     )
 )
 

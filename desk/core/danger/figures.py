@@ -22,12 +22,14 @@ PEOPLE = (
 #: Words of money that make "he'll kill me if..." a figure of speech, never a threat.
 MONEY = "pay paying pocket bill bills money cost costs spend spending price prices fee fees"
 
+#: Words that make a threat a joke ("she'll murder me if she finds out lol").
+JOKES = "lol haha lmao jk kidding joking"
 #: `benign` on a figure is read only in the three words before it: the one doing the killing.
 FIGURES: tuple[Pattern, ...] = (
     _p("kill killing kills murder", "me", gap=1, benign=PEOPLE, unless="if"),
     _p("kill killing kills murder", "me", "if", "i", "not forget miss lost lose", gap=2),
     _p("boss manager coworker teacher professor", "kill murder", "me", gap=4),
-    _p("would", "kill murder die", "for to", gap=1),
+    _p("would id", "kill murder die", "for to", gap=1),
     _p(
         "kill killing",
         "my the",
@@ -46,7 +48,8 @@ FIGURES: tuple[Pattern, ...] = (
     _p(
         "die dying died",
         "of from",
-        "embarrassment embarrassed shame boredom laughter laughing curiosity",
+        "embarrassment embarrassed shame boredom laughter laughing curiosity price prices cost "
+        "bill shock fright heat",
         gap=1,
     ),
     _p("dying", "to for", gap=1),
@@ -90,7 +93,7 @@ FIGURES: tuple[Pattern, ...] = (
     # "He'll kill me if we pay out of pocket again": money, not a threat.
     _p("kill murder", "me", "if when", gap=1, needs=MONEY),
     # "She'll murder me if she finds out lol": a joke; weighed, never an alarm on its own.
-    _p("kill murder", "me", "if when", gap=1, needs="lol haha lmao jk kidding joking surprise"),
+    _p("kill murder", "me", "if when", gap=1, needs=JOKES + " surprise"),
     _p("give gave given giving", "up", "the", "ghost", gap=1),
     _p("nearly almost practically", "lost lose losing", "the", "will", gap=1),
     _p(
@@ -123,5 +126,10 @@ FIGURES: tuple[Pattern, ...] = (
         benign=PEOPLE,
     ),
     _p("hostage", "negotiation negotiations negotiator", gap=1),
+    _p("bloody", "murder", gap=1),
+    _p("nearly almost practically about", "had have having", "a", "meltdown breakdown", gap=1),
+    _p("head", "above", "water", gap=1),
+    # "Talking on the phone literally kills him lol": a joke; weighed, never an alarm alone.
+    _p("kill kills murder", "me him her", gap=2, needs=JOKES),
     _p("kill killing", "me", "for", gap=1, unless="leaving telling talking going"),
 )

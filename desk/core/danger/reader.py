@@ -9,7 +9,8 @@ callers in danger speak and how everyone else does. Together:
   the strip quotes the words that weighed most;
 - one it finds unlikely (below `CALM`) sets aside what a rule read from a situation or weak
   signs ("a surprise party... it's a secret"), never the caller's own words of dying or harm
-  (`detect.ALWAYS`);
+  (`detect.ALWAYS`); only when it finds danger all but impossible (`FIGURE`) does it set
+  aside words of killing aimed at no one in the call ("I could murder my computer");
 - in between (`VIEW`), the crisis row stays among the first three, not first.
 
 The weights are `learned.tsv` beside this module, made by `make learned`; without the file
@@ -34,6 +35,11 @@ FIRST = 0.9
 VIEW = 0.1
 #: Below this, a sign read from a situation or from weak signs is set aside.
 CALM = 0.05
+#: Below this, words of killing aimed at no one in the call are set aside as a figure.
+FIGURE = 0.01
+_KILLING = "talk of suicide"
+_KILL = frozenset(("kill", "murder"))
+_SELF = frozenset(("me", "myself", "us", "ourselves", "suicide", "suicidal", "self"))
 #: Words quoted when no word stands out.
 _QUOTE = 8
 #: The sign staff read when only the learned reader found danger.
@@ -75,11 +81,25 @@ def reconsider(danger: Danger | None, words: list[str], likely: float | None) ->
         if likely < FIRST:
             return None
         reader = _reader()
-        start, end = reader.strongest(read_words(words)) if reader is not None else (0, 0)
-        return Danger(" ".join(words[start:end] if end else words[:_QUOTE]), SIGN)
-    if likely < CALM and danger.sign not in ALWAYS:
+        spans = reader.strongest(read_words(words)) if reader is not None else []
+        quote = " \u2026 ".join(" ".join(words[start:end]) for start, end in spans)
+        return Danger(quote or " ".join(words[:_QUOTE]), SIGN)
+    if likely < CALM and (danger.sign not in ALWAYS or _figure(danger, likely)):
         return None
     return danger
+
+
+def _figure(danger: Danger, likely: float) -> bool:
+    """Whether words of killing aimed at no one in the call ("I could murder my computer",
+    "id kill to know") read as a figure of speech: only when the reader finds danger all but
+    impossible, and never when the caller or "us" is the one named."""
+    words = normalize(danger.phrase)
+    return (
+        likely < FIGURE
+        and danger.sign == _KILLING
+        and not _KILL.isdisjoint(stem(w) for w in words)
+        and _SELF.isdisjoint(words)
+    )
 
 
 def judge(query: str) -> tuple[Danger | None, float | None]:

@@ -252,7 +252,22 @@ _OWN_ACT = (
     "lose it on him, lose it on her, lose it on them, lose it on my"
 )
 
+#: Asking whether this is a crisis line, and needing someone now: the question is no sign
+#: alone ("is this a crisis line or just for appointments?"), the need with it is.
+_THE_LINE = "crisis line, crisis lines, crisis number, hotline, crisis hotline"
+_NEED_SOMEONE = (
+    "need to talk, needs to talk, need talk, need someone, need somebody, need help, "
+    "needs help, need to speak, talk to someone, talk to somebody, keep myself safe, "
+    "keep herself safe, keep himself safe, not ok, not okay, not safe, rly need, where else, "
+    "who else, not doing good, not doing well, crying, whispering, sobbing"
+)
+_NOW = (
+    "now, right now, rn, fast, asap, urgent, urgently, immediately, tonight, really, "
+    "desperately, please, safe, ok, okay, rly, at all, to call, call, name, 2am, 3am, 4am"
+)
+
 OWN: tuple[Together, ...] = (
+    Together("someone who needs help now", _THE_LINE, _NEED_SOMEONE, _NOW),
     Together("a plan or the means", _WHAT_I_NEED, _TONIGHT, benign=_READY_BENIGN),
     Together("a goodbye", _NO_WASTE, "giving, gave, give, handed, handing, mailed"),
     Together("talk of dying", _LAST_DAYS, _ACCEPTED, benign=_LAST_DAYS_BENIGN),

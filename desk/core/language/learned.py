@@ -20,6 +20,7 @@ from itertools import pairwise
 from pathlib import Path
 
 from desk.core.language.text import normalize, stem
+from desk.core.language.words import STOPWORDS
 
 #: The file's first line; a file without it is not read.
 HEADER = "# desk learned weights 1"
@@ -29,8 +30,6 @@ _SMALLEST = 0.01
 MIN_WORDS = 4
 #: The comment line that names the topics the examples were answered by.
 _TOPICS = "# topics "
-#: The longest stretch of words quoted as why a question reads as it does.
-_QUOTE_WORDS = 7
 
 
 def features(words: Sequence[str]) -> list[tuple[str, int, int]]:
@@ -67,22 +66,24 @@ class Reader:
         seen = {name for name, _, _ in features(words)}
         return _logistic(self.bias + sum(weights.get(name, 0.0) for name in seen))
 
-    def strongest(self, words: Sequence[str]) -> tuple[int, int]:
-        """Where the words that weigh most towards the kind start and end, for a short quote
-        ((0, 0) if none): the strongest feature, widened over its neighbours while they weigh
-        towards it too."""
+    def strongest(self, words: Sequence[str], *, most: int = 3) -> list[tuple[int, int]]:
+        """Where the words that weigh most towards the kind are, in reading order, for a short
+        quote: at most `most` features that do not overlap, each with a word that says
+        something (not "the", "to"); [] if none weighs towards the kind."""
         weights = self.weights
-        found = [(weights.get(name, 0.0), start, end) for name, start, end in features(words)]
-        weight, start, end = max(found, default=(0.0, 0, 0))
-        if weight <= 0:
-            return 0, 0
-        for w, s, e in sorted(found, reverse=True):
-            if w <= 0:
+        found = sorted(
+            ((weights.get(name, 0.0), start, end) for name, start, end in features(words)),
+            reverse=True,
+        )
+        spans: list[tuple[int, int]] = []
+        for weight, start, end in found:
+            if weight <= 0 or len(spans) == most:
                 break
-            low, high = min(s, start), max(e, end)
-            if s <= end and e >= start and high - low <= _QUOTE_WORDS:
-                start, end = low, high
-        return start, end
+            if all(w in STOPWORDS for w in words[start:end]):
+                continue
+            if all(end <= s or start >= e for s, e in spans):
+                spans.append((start, end))
+        return sorted(spans)
 
 
 def _logistic(z: float) -> float:
