@@ -85,9 +85,9 @@ FIGURES: tuple[Pattern, ...] = (
     _p("nearly almost", "murdered killed", "someone somebody", gap=1),
     _p("arm back knee knees head feet leg neck", "killing kill", gap=2),
     _p("water squirt toy", "pistol pistols", gap=1),
-    _p("think thinks", "i am im", "a", "stalker", gap=2),
+    _p("think thinks says said call calls called", "i am im me", "a", "stalker", gap=2),
     _p("eyes ears", "are", "bleeding", gap=1),
-    _p("wallet bank account budget", "bleeding", gap=3),
+    _p("wallet bank account budget savings", "bleeding beating", gap=4),
     # "This traffic will kill me if it doesn't move": a thing, not a person, threatens.
     _p("kill murder", "me", "if when", gap=1, benign=PEOPLE),
     # "He'll kill me if we pay out of pocket again": money, not a threat.
@@ -129,6 +129,9 @@ FIGURES: tuple[Pattern, ...] = (
     _p("bloody", "murder", gap=1),
     _p("nearly almost practically about", "had have having", "a", "meltdown breakdown", gap=1),
     _p("head", "above", "water", gap=1),
+    _p("drowning drown drowns", "me us", "in with", gap=1, benign=PEOPLE),
+    _p("money work job bills debt", "end", "of", "my", "rope", gap=5),
+    _p("done", "with", "this that the", "week day month semester year", gap=1),
     # "Talking on the phone literally kills him lol": a joke; weighed, never an alarm alone.
     _p("kill kills murder", "me him her", gap=2, needs=JOKES),
     _p("kill killing", "me", "for", gap=1, unless="leaving telling talking going"),

@@ -5,12 +5,12 @@ The rules (`detect`, `weigh`) say why in words staff know; they miss phrasings n
 seen, and now and then take a figure of speech for a sign. The learned reader has seen how
 callers in danger speak and how everyone else does. Together:
 
-- a question the reader finds likely enough (`FIRST`) is danger even when no rule fired, and
-  the strip quotes the words that weighed most;
+- a question of some length (`ALONE_WORDS`) that the reader finds likely enough (`FIRST`) is
+  danger even when no rule fired, and the strip quotes the words that weighed most;
 - one it finds unlikely (below `CALM`) sets aside what a rule read from a situation or weak
   signs ("a surprise party... it's a secret"), never the caller's own words of dying or harm
-  (`detect.ALWAYS`); only when it finds danger all but impossible (`FIGURE`) does it set
-  aside words of killing aimed at no one in the call ("I could murder my computer");
+  (`detect.ALWAYS`) unless it finds danger all but impossible (`FIGURE`: "I could murder my
+  computer", "money has me at the end of my rope"), and never words of one's own death;
 - in between (`VIEW`), the crisis row stays among the first three, not first.
 
 The weights are `learned.tsv` beside this module, made by `make learned`; without the file
@@ -31,15 +31,19 @@ from desk.core.language.text import normalize, stem
 _FILE = Path(__file__).with_name("learned.tsv")
 #: At or above this likelihood the crisis row leads, with the DANGER strip.
 FIRST = 0.9
+#: The reader raises the alarm on its own only for a question this long: what it catches that
+#: the rules miss is danger told inside a long story ("calling re the copay... his truck is
+#: outside"); a short question ("my feelings got hurt when she didn't call back") gives it too
+#: little to go on, and the rules judge it.
+ALONE_WORDS = 12
 #: At or above this the crisis row is kept among the first three.
 VIEW = 0.1
 #: Below this, a sign read from a situation or from weak signs is set aside.
-CALM = 0.05
-#: Below this, words of killing aimed at no one in the call are set aside as a figure.
-FIGURE = 0.01
-_KILLING = "talk of suicide"
-_KILL = frozenset(("kill", "murder"))
-_SELF = frozenset(("me", "myself", "us", "ourselves", "suicide", "suicidal", "self"))
+CALM = 0.01
+#: Below this, even the caller's own words of harm are set aside as a figure of speech.
+FIGURE = 0.005
+#: Words of one's own death: never set aside by the reader.
+_OWN_DEATH = frozenset(("myself", "ourselves", "suicide", "suicidal", "self"))
 #: Words quoted when no word stands out.
 _QUOTE = 8
 #: The sign staff read when only the learned reader found danger.
@@ -78,7 +82,7 @@ def reconsider(danger: Danger | None, words: list[str], likely: float | None) ->
     if likely is None:
         return danger
     if danger is None:
-        if likely < FIRST:
+        if likely < FIRST or len(words) < ALONE_WORDS:
             return None
         reader = _reader()
         spans = reader.strongest(read_words(words)) if reader is not None else []
@@ -90,16 +94,10 @@ def reconsider(danger: Danger | None, words: list[str], likely: float | None) ->
 
 
 def _figure(danger: Danger, likely: float) -> bool:
-    """Whether words of killing aimed at no one in the call ("I could murder my computer",
-    "id kill to know") read as a figure of speech: only when the reader finds danger all but
-    impossible, and never when the caller or "us" is the one named."""
-    words = normalize(danger.phrase)
-    return (
-        likely < FIGURE
-        and danger.sign == _KILLING
-        and not _KILL.isdisjoint(stem(w) for w in words)
-        and _SELF.isdisjoint(words)
-    )
+    """Whether the caller's own words of harm read as a figure of speech ("money has me at the
+    end of my rope", "my lawyer is drowning me in paperwork"): only when the reader finds
+    danger all but impossible, and never for words of one's own death ("kill myself")."""
+    return likely < FIGURE and _OWN_DEATH.isdisjoint(normalize(danger.phrase))
 
 
 def judge(query: str) -> tuple[Danger | None, float | None]:

@@ -129,6 +129,7 @@ KINDS: dict[str, tuple[float, str, str]] = {
         missing for, can not find, cannot find, cant find, not find her, not find him, not come
         home, not came home, never came home, not back, not been home, ran away, run away,
         runaway, disappeared, vanished, gone since, no one answer, nobody answer, not answer,
+        car in drive, car in the drive, car in driveway, car in the driveway, door locked,
         not answering, not picking up, not respond, not responding, not heard from, not seen
         her, not seen him, phone off, phone is off, left her phone, left his phone, left my
         phone, phone behind, without her phone, without his phone, went quiet, gone quiet, gone
