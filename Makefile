@@ -7,7 +7,7 @@ RUN_STAMP := $(VENV)/.installed-run
 STAMP := $(VENV)/.installed
 DIST_STAMP := $(VENV)/.installed-dist
 
-.PHONY: run test lint typecheck pytest postgres-server screenshots bench search-diff dist dist-test clean
+.PHONY: run test lint typecheck pytest postgres-server screenshots bench search-diff learned dist dist-test clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -61,6 +61,10 @@ screenshots: $(STAMP)
 BEFORE ?= HEAD
 search-diff: $(STAMP)
 	$(BIN)/python -m desk.tools.search_diff --before $(BEFORE)
+
+# The learned readers' weights, from the evaluation questions; a test fails when they are stale.
+learned: $(STAMP)
+	$(BIN)/python -m desk.tools.learn
 
 bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m bench

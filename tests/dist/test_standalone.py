@@ -68,6 +68,9 @@ def test_build_holds_program_icon_desktop_entry_and_policy() -> None:
     assert {p.relative_to(bundled) for p in bundled.rglob("*.yaml")} == shipped
     assert (internal / "desk" / "_bundled" / "resources" / "fonts" / "DejaVuSans.ttf").is_file()
     assert (internal / "desk" / "core" / "language" / "common_words.txt").stat().st_size > 10_000
+    for part in ("danger", "search"):
+        weights = internal / "desk" / "core" / part / "learned.tsv"
+        assert weights.read_text(encoding="utf-8").startswith("# desk learned weights")
 
 
 def test_policy_check_and_ask_run_from_the_build(tmp_path: Path) -> None:

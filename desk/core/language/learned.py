@@ -93,28 +93,27 @@ def _logistic(z: float) -> float:
 def read(path: Path) -> Reader | None:
     """The weights in `path`; None when the file is missing or not a weights file."""
     try:
-        lines = path.read_text(encoding="utf-8").splitlines()
+        text = path.read_text(encoding="utf-8")
     except OSError:
         return None
-    if not lines or lines[0] != HEADER:
+    head, found, body = text.partition("\nbias\t")
+    if not text.startswith(HEADER + "\n") or not found:
         return None
-    bias = 0.0
-    weights: dict[str, float] = {}
     topics: frozenset[str] = frozenset()
+    for line in head.splitlines():
+        if line.startswith(_TOPICS):
+            topics = frozenset(line.removeprefix(_TOPICS).split())
+    # "bias<TAB>w<NL>feature<TAB>w<NL>...": one split, pairs taken in turn (this is read on
+    # every `desk ask`).
+    parts = body.rstrip("\n").replace("\n", "\t").split("\t")
+    if len(parts) % 2 != 1:
+        return None
     try:
-        for line in lines[1:]:
-            if line.startswith(_TOPICS):
-                topics = frozenset(line.removeprefix(_TOPICS).split())
-            if not line or line.startswith("#"):
-                continue
-            name, _, value = line.rpartition("\t")
-            if name == "bias":
-                bias = float(value)
-            else:
-                weights[name] = float(value)
+        return Reader(
+            float(parts[0]), dict(zip(parts[1::2], map(float, parts[2::2]), strict=True)), topics
+        )
     except ValueError:
         return None
-    return Reader(bias, weights, topics)
 
 
 def dump(reader: Reader, *, about: str) -> str:
