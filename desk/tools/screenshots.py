@@ -75,8 +75,8 @@ def _shoot(
 
 
 def _danger_and_scope_screens(out: Path, tmp: Path) -> list[Path]:
-    """The danger strip, a question the policy is silent on, the new verdicts, and F2 over a
-    dialog."""
+    """The danger strip (from the rules and from the learned reader), a question the policy is
+    silent on, the new verdicts, and F2 over a dialog."""
     return [
         _shoot(
             out,
@@ -85,6 +85,15 @@ def _danger_and_scope_screens(out: Path, tmp: Path) -> list[Path]:
             query=(
                 "can you leave her a message, my neighbour's little girl has been sitting on "
                 "the curb by herself since lunch and nobody answers their door"
+            ),
+        ),
+        _shoot(
+            out,
+            "danger-learned",
+            tmp,
+            query=(
+                "can you ask my counselor to call me back, my husband has been sleeping in his "
+                "car and he left his wedding ring and his wallet on the kitchen table"
             ),
         ),
         _shoot(out, "not-covered", tmp, query="i need to cancel my appointment for thursday"),

@@ -22,6 +22,8 @@ PEOPLE = (
 #: Words of money that make "he'll kill me if..." a figure of speech, never a threat.
 MONEY = "pay paying pocket bill bills money cost costs spend spending price prices fee fees"
 
+#: What a caller does online: "kill me if I do it" beside these is about a post, not a threat.
+SOCIAL = "follow friend instagram insta facebook tiktok snapchat post tag"
 #: Words that make a threat a joke ("she'll murder me if she finds out lol").
 JOKES = "lol haha lmao jk kidding joking"
 #: `benign` on a figure is read only in the three words before it: the one doing the killing.
@@ -82,7 +84,7 @@ FIGURES: tuple[Pattern, ...] = (
     _p("imposter impostor", "syndrome", gap=1),
     _p("killing", "it", gap=1),
     _p("nearly almost", "killed kill", "my the", gap=1),
-    _p("nearly almost", "murdered killed", "someone somebody", gap=1),
+    _p("nearly almost", "murdered killed", "someone somebody guy man woman lady person", gap=2),
     _p("arm back knee knees head feet leg neck", "killing kill", gap=2),
     _p("water squirt toy", "pistol pistols", gap=1),
     _p("think thinks says said call calls called", "i am im me", "a", "stalker", gap=2),
@@ -129,6 +131,18 @@ FIGURES: tuple[Pattern, ...] = (
     _p("bloody", "murder", gap=1),
     _p("nearly almost practically about", "had have having", "a", "meltdown breakdown", gap=1),
     _p("head", "above", "water", gap=1),
+    _p("murder kill", "my the this that", "computer laptop phone printer router wifi", gap=1),
+    _p("knife", "slipped slip slips", gap=1),
+    _p(
+        "killing kill",
+        "each",
+        "other",
+        "over about",
+        gap=1,
+        needs="scheduling schedule calendar custody money bills chores dishes homework",
+    ),
+    # "My daughter says she'll kill me if I do it" (follow her counselor): a joke, not a threat.
+    _p("kill murder", "me", "if", "i", "do", gap=1, needs=SOCIAL),
     _p("drowning drown drowns", "me us", "in with", gap=1, benign=PEOPLE),
     _p("money work job bills debt", "end", "of", "my", "rope", gap=5),
     _p("done", "with", "this that the", "week day month semester year", gap=1),

@@ -7,10 +7,11 @@ callers in danger speak and how everyone else does. Together:
 
 - a question of some length (`ALONE_WORDS`) that the reader finds likely enough (`FIRST`) is
   danger even when no rule fired, and the strip quotes the words that weighed most;
-- one it finds unlikely (below `CALM`) sets aside what a rule read from a situation or weak
-  signs ("a surprise party... it's a secret"), never the caller's own words of dying or harm
-  (`detect.ALWAYS`) unless it finds danger all but impossible (`FIGURE`: "I could murder my
-  computer", "money has me at the end of my rope"), and never words of one's own death;
+- one of that length it finds unlikely (below `CALM`) sets aside what a rule read from a
+  situation or weak signs ("a surprise party... it's a secret"), never the caller's own words
+  of dying or harm (`detect.ALWAYS`): the reader has learned that a request for an email or a
+  text is ordinary, and reads "my son cut himself again, can I email his counselor the photos"
+  as all but safe, so it must never overrule those;
 - in between (`VIEW`), the crisis row stays among the first three, not first.
 
 The weights are `learned.tsv` beside this module, made by `make learned`; without the file
@@ -22,6 +23,7 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
+from desk.core.danger.cues import CLOSE, FAINT, NEAR_DANGER
 from desk.core.danger.detect import ALWAYS, Danger, detect, mask_figures
 from desk.core.danger.signs import NEGATABLE, NEGATIONS
 from desk.core.danger.weigh import mask_benign
@@ -31,19 +33,17 @@ from desk.core.language.text import normalize, stem
 _FILE = Path(__file__).with_name("learned.tsv")
 #: At or above this likelihood the crisis row leads, with the DANGER strip.
 FIRST = 0.9
-#: The reader raises the alarm on its own only for a question this long: what it catches that
-#: the rules miss is danger told inside a long story ("calling re the copay... his truck is
-#: outside"); a short question ("my feelings got hurt when she didn't call back") gives it too
-#: little to go on, and the rules judge it.
+#: The reader raises or sets aside the alarm on its own only for a question this long: what it
+#: catches that the rules miss is danger told inside a long story ("calling re the copay... his
+#: truck is outside"); a short question ("my feelings got hurt when she didn't call back") gives
+#: it too little to go on, and the rules judge it.
 ALONE_WORDS = 12
 #: At or above this the crisis row is kept among the first three.
 VIEW = 0.1
 #: Below this, a sign read from a situation or from weak signs is set aside.
 CALM = 0.01
-#: Below this, even the caller's own words of harm are set aside as a figure of speech.
-FIGURE = 0.005
-#: Words of one's own death: never set aside by the reader.
-_OWN_DEATH = frozenset(("myself", "ourselves", "suicide", "suicidal", "self"))
+#: At or above this, a calm question shows the crisis row even when nothing else matched.
+_ALONE = 0.5
 #: Words quoted when no word stands out.
 _QUOTE = 8
 #: The sign staff read when only the learned reader found danger.
@@ -88,16 +88,20 @@ def reconsider(danger: Danger | None, words: list[str], likely: float | None) ->
         spans = reader.strongest(read_words(words)) if reader is not None else []
         quote = " \u2026 ".join(" ".join(words[start:end]) for start, end in spans)
         return Danger(quote or " ".join(words[:_QUOTE]), SIGN)
-    if likely < CALM and (danger.sign not in ALWAYS or _figure(danger, likely)):
+    if likely < CALM and danger.sign not in ALWAYS and len(words) >= ALONE_WORDS:
         return None
     return danger
 
 
-def _figure(danger: Danger, likely: float) -> bool:
-    """Whether the caller's own words of harm read as a figure of speech ("money has me at the
-    end of my rope", "my lawyer is drowning me in paperwork"): only when the reader finds
-    danger all but impossible, and never for words of one's own death ("kill myself")."""
-    return likely < FIGURE and _OWN_DEATH.isdisjoint(normalize(danger.phrase))
+def nearer(near: int, likely: float | None, words: list[str]) -> int:
+    """How near danger a calm question comes (`cues.nearness`), once the reader has read it:
+    likely enough keeps the crisis row in view, or shows it alone when nothing else matched;
+    unlikely, in a question long enough to judge, weak signs alone do not lead."""
+    if likely is None:
+        return near
+    if likely >= VIEW:
+        return max(near, CLOSE if likely >= _ALONE else NEAR_DANGER)
+    return min(near, FAINT) if likely < CALM and len(words) >= ALONE_WORDS else near
 
 
 def judge(query: str) -> tuple[Danger | None, float | None]:

@@ -16,7 +16,7 @@ import heapq
 from operator import itemgetter
 
 from desk.core.danger import reader
-from desk.core.danger.cues import CLOSE, FAINT, NEAR_DANGER, nearness
+from desk.core.danger.cues import CLOSE, NEAR_DANGER, nearness
 from desk.core.danger.detect import Danger, detect
 from desk.core.danger.reader import is_crisis, judge
 from desk.core.danger.weigh import WORDS as DANGER_WORDS
@@ -71,20 +71,6 @@ _value = itemgetter(1)
 _CALM_CRISIS_WEIGHT = 0.4
 #: How much the story before a caller's question counts against the question itself.
 _STORY_WEIGHT = 0.5
-
-
-def _nearer(near: int, likely: float | None) -> int:
-    """How near danger a calm question comes, once the learned reader has read it: likely
-    enough keeps the crisis row in view; unlikely, weak signs alone do not lead."""
-    if likely is None:
-        return near
-    if likely >= reader.VIEW:
-        return max(near, CLOSE if likely >= _ALONE else NEAR_DANGER)
-    return min(near, FAINT) if likely < reader.CALM else near
-
-
-#: A calm question this likely to be danger shows the crisis row even when nothing else matched.
-_ALONE = 0.5
 
 
 def _by_score(hit: Hit) -> float:
@@ -190,7 +176,7 @@ class SearchIndex:
             hits = [Hit(self._ids[doc], score) for doc, score in self._rank(words, top, told)]
         elif danger is None and not asks_about_the_line(plain):
             hits = self._calm(self._rank(words, None if top is None else top + 1, told), top)
-            near = _nearer(nearness(query), likely)
+            near = reader.nearer(nearness(query), likely, said)
             if hits and hits[0].topic_id == CRISIS_TOPIC and near < NEAR_DANGER:
                 # Only the crisis topic matched, on words with no sign of danger ("we fight
                 # like cats and dogs", "scared stiff about an interview"): it is no answer,
@@ -212,8 +198,7 @@ class SearchIndex:
         subject = None if asks_about_the_line(plain) else off_policy_subject(plain, self._subjects)
         calm = [h for h in hits if h.topic_id != CRISIS_TOPIC or h.score >= WEAK_SCORE]
         covered = subject is None and bool(calm) and calm[0].score >= WEAK_SCORE
-        if covered and learned_out_of_scope(said, calm[0].topic_id):
-            covered = False
+        covered = covered and not learned_out_of_scope(said, calm[0].topic_id)
         return Answer(tuple(hits), None, covered, subject)
 
     def _without_name(self, words: list[str]) -> list[str]:

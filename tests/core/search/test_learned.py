@@ -92,19 +92,18 @@ def test_the_reader_raises_the_alarm_alone_only_on_a_long_question() -> None:
     assert reader.reconsider(None, words, reader.FIRST - 0.01) is None
 
 
-def test_unlikely_danger_sets_aside_a_situation_but_not_words_of_harm() -> None:
-    """Below CALM a weak sign or situation is set aside; the caller's words of harm only below
-    FIGURE; words of one's own death never, whatever the reader says."""
-    words = normalize("whatever was said")
+def test_unlikely_danger_sets_aside_a_situation_but_never_words_of_harm() -> None:
+    """Below CALM, in a question long enough to judge, a weak sign or situation is set aside;
+    in a short one it stands; the caller's words of harm stand whatever the reader says."""
+    long = normalize(_LONG)
+    short = normalize("she mustn't find out")
     situation = Danger("not find", "someone alone, missing or gone quiet")
-    harm = Danger("end of my rope", "talk of dying")
-    own = Danger("kill myself", "talk of suicide")
-    assert reader.reconsider(situation, words, reader.CALM / 2) is None
-    assert reader.reconsider(situation, words, reader.CALM * 2) == situation
-    assert reader.reconsider(harm, words, reader.CALM / 2) == harm
-    assert reader.reconsider(harm, words, reader.FIGURE / 2) is None
-    assert reader.reconsider(own, words, 0.0) == own
-    assert reader.reconsider(situation, words, None) == situation
+    harm = Danger("cut himself", "self-harm")
+    assert reader.reconsider(situation, long, reader.CALM / 2) is None
+    assert reader.reconsider(situation, long, reader.CALM * 2) == situation
+    assert reader.reconsider(situation, short, reader.CALM / 2) == situation
+    assert reader.reconsider(harm, long, 0.0) == harm
+    assert reader.reconsider(situation, long, None) == situation
 
 
 @pytest.mark.parametrize(
@@ -113,11 +112,14 @@ def test_unlikely_danger_sets_aside_a_situation_but_not_words_of_harm() -> None:
         "i want to kill myself, can i text her",
         "i'm thinking about suicide lol, can you email me the website link",
         "he said he will kill me when he gets home, can i leave a voicemail for her",
+        "my son cut himself again, can i email his counselor the photos so she can see",
+        "my daughter took too many pills, can i email her counselor",
+        "is it ok to message my therapist on whatsapp, i've been cutting again",
     ],
 )
 def test_words_of_own_death_and_threats_stay_danger(index: SearchIndex, question: str) -> None:
-    """However ordinary the rest of the question, the caller's own death or a threat from a
-    person puts crisis first with the strip."""
+    """However ordinary the rest of the question (a request the reader has learned is safe),
+    words of death, harm or a threat from a person put crisis first with the strip."""
     answer = index.answer(question)
     assert answer.crisis_first, answer
 
