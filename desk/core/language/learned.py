@@ -82,8 +82,21 @@ class Reader:
             if all(w in STOPWORDS for w in words[start:end]):
                 continue
             if all(end <= s or start >= e for s, e in spans):
-                spans.append((start, end))
+                spans.append(_trimmed(words, start, end))
         return sorted(spans)
+
+
+#: Words kept at the start of a quote though they say little alone ("not answering").
+_KEEP_FIRST = frozenset(("not", "no", "never"))
+
+
+def _trimmed(words: Sequence[str], start: int, end: int) -> tuple[int, int]:
+    """The span without little words at its ends ("husband has" -> "husband")."""
+    while end - start > 1 and words[end - 1] in STOPWORDS:
+        end -= 1
+    while end - start > 1 and words[start] in STOPWORDS and words[start] not in _KEEP_FIRST:
+        start += 1
+    return start, end
 
 
 def _logistic(z: float) -> float:
