@@ -95,13 +95,14 @@ def reconsider(danger: Danger | None, words: list[str], likely: float | None) ->
 
 def nearer(near: int, likely: float | None, words: list[str]) -> int:
     """How near danger a calm question comes (`cues.nearness`), once the reader has read it:
-    likely enough keeps the crisis row in view, or shows it alone when nothing else matched;
-    unlikely, in a question long enough to judge, weak signs alone do not lead."""
+    likely enough keeps the crisis row in view, and in a question long enough to judge shows
+    it alone when nothing else matched; unlikely there, weak signs alone do not lead."""
     if likely is None:
         return near
+    judged = len(words) >= ALONE_WORDS
     if likely >= VIEW:
-        return max(near, CLOSE if likely >= _ALONE else NEAR_DANGER)
-    return min(near, FAINT) if likely < CALM and len(words) >= ALONE_WORDS else near
+        return max(near, CLOSE if likely >= _ALONE and judged else NEAR_DANGER)
+    return min(near, FAINT) if likely < CALM and judged else near
 
 
 def judge(query: str) -> tuple[Danger | None, float | None]:

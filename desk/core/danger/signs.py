@@ -413,7 +413,7 @@ PATTERNS: tuple[Pattern, ...] = (
         _p("pass passed passing", "out", gap=1, unless="form forms flyer flyers paper papers card"),
         _p("choke choking", "$ on", gap=1),
         _p("allergic", "reaction", gap=1),
-        _p("turn turning", "blue", gap=1),
+        _p("turn turning turned lips lip", "blue", gap=3),
         _p("drunk high", "driving drive", gap=2),
         _p("drive driving", "drunk high", gap=2),
     ),

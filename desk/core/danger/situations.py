@@ -47,6 +47,7 @@ SITUATIONS: tuple[Pattern, ...] = (
         _p("home", "alone", gap=1, needs=CHILD, benign="will if school", unless="with w"),
         _p("left leave leaving", "alone", gap=5, needs=CHILD),
         _p("alone", "in", "the", "car house apartment", gap=1, needs=CHILD),
+        _p("alone", "days day nights hours", gap=3, needs=CHILD, benign="will if school"),
         _p("not", "find", "him her them my", gap=2, needs=CHILD, unless=_THINGS),
         _p("got get gone", "out", "of", "the", "house", gap=1, needs=CHILD),
         _p("wander wandered wandering", "off away out", gap=1),
@@ -97,8 +98,8 @@ SITUATIONS: tuple[Pattern, ...] = (
         "beliefs no one else shares",
         _p(
             "tv television radio phone computer neighbor neighbors",
-            "send sending sends talk talking talks messages signals",
-            gap=3,
+            "send sending sends talk talking talks messages signals orders order commands",
+            gap=4,
             unless="text email voicemail counselor counsellor therapist doctor electronic emojis",
         ),
         _p(

@@ -267,6 +267,11 @@ _NOW = (
 )
 
 OWN: tuple[Together, ...] = (
+    Together(
+        "talk of dying",
+        "sleep for good, sleep forever, asleep for good, never wake up",
+        benign="baby, babies, toddler, newborn, infant, kid, kids, pet, dog, cat",
+    ),
     Together("someone who needs help now", _THE_LINE, _NEED_SOMEONE, _NOW),
     Together("a plan or the means", _WHAT_I_NEED, _TONIGHT, benign=_READY_BENIGN),
     Together("a goodbye", _NO_WASTE, "giving, gave, give, handed, handing, mailed"),

@@ -12,6 +12,7 @@ kind alone reaches `NEAR`: the crisis row stays in view, not first.
 from __future__ import annotations
 
 from desk.core.danger.context import BENIGN, BOOSTS, CALM, NEGATIONS, REASSURED
+from desk.core.danger.phrasings import PHRASINGS
 from desk.core.danger.weights import KINDS
 from desk.core.danger.who import WHO_KINDS
 from desk.core.language.text import normalize, stem
@@ -108,7 +109,7 @@ def _compile(text: str) -> _Entries:
 
 #: Heaviest first: a word read as one kind is not read again as a lighter one.
 _KINDS = {
-    kind: (weight, sign, _compile(text))
+    kind: (weight, sign, _compile(f"{text}, {PHRASINGS[kind]}" if kind in PHRASINGS else text))
     for kind, (weight, sign, text) in sorted({**KINDS, **WHO_KINDS}.items(), key=lambda k: -k[1][0])
 }
 _CALM = {kind: _compile(text) for kind, text in CALM.items()}

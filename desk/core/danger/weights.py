@@ -348,7 +348,7 @@ KINDS: dict[str, tuple[float, str, str]] = {
         1.2,
         "fear of what they might do",
         """stop myself, thoughts are so loud, the thoughts are, loud thoughts, how easy it would
-        be, easy it would be, just go under, go under, both of us, just to look at, to look at
+        be, easy it would be, just go under, go under, end both of us, just to look at, to look at
         it, drove up to, drove past it, know exactly which, exactly which bridge, exactly where,
         would be easier, be easier to, easier to just, steering into, steer into, into the wall,
         into a wall, into a tree, thoughts about, long sleeves, how deep, deep to go, blood on

@@ -38,6 +38,7 @@ BARE_CONTRACTIONS: dict[str, tuple[str, ...]] = {
     "whats": ("what", "is"),
     "hes": ("he",),
     "shes": ("she",),
+    "hed": ("he", "would"),
     "thats": ("that",),
     "theres": ("there",),
     "wheres": ("where",),
