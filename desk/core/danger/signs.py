@@ -230,7 +230,7 @@ PATTERNS: tuple[Pattern, ...] = (
             "a his her my their new",
             "will",
             gap=2,
-            benign="lawyer attorney records estate notary",
+            benign="lawyer attorney records estate notary month year ago intake",
         ),
         _p("will", "and", "testament", gap=1),
         _p("letter letters note notes", "to", "everyone everybody all family", gap=2),

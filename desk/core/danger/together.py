@@ -65,7 +65,8 @@ _LAST_WORDS = (
     "only one who tried, the only one who, at peace now, i am at peace, blame herself, "
     "blame himself, blame yourself, blame themselves, for what happens, putting up with me, "
     "put up with me, i have decided, "
-    "their fault, her fault, his fault, your fault, anyones fault"
+    "their fault, her fault, his fault, your fault, anyones fault, goodbye from me, "
+    "bye from me, she will understand, he will understand, they will understand"
 )
 _MESSENGER = (
     "tell, let know, know that, pass, message for, wanted say, just wanted, want her, "
@@ -105,7 +106,7 @@ _URGE_ACT = (
 )
 _LAST_BENIGN = (
     "retire, retiring, retired, graduated, card, gift, review, party, she helped, he helped, "
-    "you helped, really helped"
+    "you helped, really helped, moving, moved, trip, vacation, holiday"
 )
 #: Things left to someone in so many words: "leaving my bike to my brother".
 _LEAVING_TO = "leaving my, leave my, leaving all my, left my"
@@ -243,7 +244,8 @@ _DYING_ACT = (
 _AMOUNT_BENIGN = (
     "refill, refills, pharmacy, money, coupon, insurance, cost, as prescribed, supposed, "
     "every day, "
-    "every morning, every night, daily, on time, on lots, on a lot, on a bunch, on so many"
+    "every morning, every night, daily, on time, on lots, on a lot, on a bunch, on so many, "
+    "upped, increased my dose, new dose"
 )
 _FEAR = "scared, afraid, terrified, frightened, worried, fear"
 _OWN_ACT = (
