@@ -306,7 +306,8 @@ OTHERS: tuple[Together, ...] = (
         _WHO_HARMS,
         _THREAT,
         _HARM_ACT,
-        benign="hurt feelings, my feelings, kill time",
+        benign="hurt feelings, my feelings, kill time, buried my, funeral, pretend, "
+        "cops and robbers, his finger, her finger, nerf, video game, water gun",
     ),
     Together("violence or control", _THROWN_AT, _AT_PERSON, benign="party, ball, frisbee, up"),
     Together("beliefs no one else shares", _UNMOORED_WHO, _UNMOORED, _UNMOORED_SIGN),

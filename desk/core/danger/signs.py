@@ -310,7 +310,7 @@ PATTERNS: tuple[Pattern, ...] = (
             "husband sister brother",
             gap=2,
             unless="back appointment appointments session sessions to till until party surprise "
-            "birthday shower across along around",
+            "birthday shower across along around both",
             benign="surprise birthday",
         ),
         _p("put putting lay laid", "hand hands finger fingers", "on", _OBJ, gap=2),
@@ -408,7 +408,7 @@ PATTERNS: tuple[Pattern, ...] = (
         _p("not", "breathe", gap=2),
         _p("is are got get been badly seriously", "hurt injured", gap=2, benign="feeling feelings"),
         _p("stop stopped", "breathe", gap=1),
-        _p("panic heart", "attack", gap=1),
+        _p("heart", "attack", gap=1),
         _p("chest", "pain pains", gap=2),
         _p("pass passed passing", "out", gap=1, unless="form forms flyer flyers paper papers card"),
         _p("choke choking", "$ on", gap=1),

@@ -45,7 +45,7 @@ CHANNELS = word_list("""
     text texting texted txt sms email emailing emailed mail facebook fb instagram insta ig
     twitter tiktok linkedin snapchat snap social friend follow message messages messaging
     messenger dm dms chat chatting whatsapp voicemail voice website site zoom
-    video telehealth facetime virtual group
+    video telehealth facetime virtual group vm online callback
     policy policies rule rules law laws legal boundaries hipaa
 """)
 
@@ -58,6 +58,8 @@ MONEY = frozenset(
 )
 #: The phone names a channel only when the subject is not money.
 _PHONE = frozenset(word_list("phone call calls calling telephone ring"))
+#: Words whose stem is a subject, though they are not ("lately" is not "late").
+_NOT_SUBJECTS = frozenset(("lately",))
 _OFF_STEMS = frozenset(stem(w) for w in OFF_POLICY) | frozenset(OFF_POLICY)
 _CHANNEL_STEMS = frozenset(stem(w) for w in CHANNELS) | frozenset(CHANNELS)
 #: Below this share of the question explained by the best topic, the match is a "maybe".
@@ -81,7 +83,8 @@ def off_policy_subject(words: list[str], known: frozenset[str] | set[str]) -> st
         if (word in _PHONE or s in _PHONE) and named and (subject is None or subject not in MONEY):
             # "switch to a phone session" asks about the phone; "pay over the phone" does not.
             phoned = True
-        if subject is None and (word in _OFF_STEMS or s in _OFF_STEMS) and not named:
+        off = word in _OFF_STEMS or (s in _OFF_STEMS and word not in _NOT_SUBJECTS)
+        if subject is None and off and not named:
             subject = word
     if phoned and subject not in MONEY:
         return None
