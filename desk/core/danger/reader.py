@@ -23,7 +23,7 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
-from desk.core.danger.cues import CLOSE, FAINT
+from desk.core.danger.cues import CLOSE, FAINT, NEAR_DANGER
 from desk.core.danger.detect import ALWAYS, Danger, detect, mask_figures
 from desk.core.danger.signs import NEGATABLE, NEGATIONS
 from desk.core.danger.weigh import mask_benign
@@ -95,17 +95,18 @@ def reconsider(danger: Danger | None, words: list[str], likely: float | None) ->
 
 def nearer(near: int, likely: float | None, words: list[str]) -> int:
     """How near danger a calm question comes (`cues.nearness`), once the reader has read it:
-    likely enough keeps the crisis row in view beside an answer; in a question long enough to
-    judge, likelier still shows it even when nothing else matched, and unlikely, weak signs
-    alone do not lead. On its own word the reader never keeps a crisis row that is the only
-    match in a short question ("Merry Christmas to all you girls at the desk!")."""
+    likely enough keeps the crisis row in view, even when it is the only row that matched ("an
+    adult from fortnite keeps asking my son for pics"; "Merry Christmas to all you girls at the
+    desk!" gets it too: a needless row costs a glance, a missing one can cost a life); in a
+    question long enough to judge, likelier still shows it when nothing matched at all, and
+    unlikely, weak signs alone do not lead."""
     if likely is None:
         return near
     judged = len(words) >= ALONE_WORDS
     if likely >= _ALONE and judged:
         return CLOSE
     if likely >= VIEW:
-        return max(near, FAINT)
+        return max(near, NEAR_DANGER)
     return min(near, FAINT) if likely < CALM and judged else near
 
 
